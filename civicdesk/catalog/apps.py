@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CatalogConfig(AppConfig):
+    name = "civicdesk.catalog"
+    label = "catalog"
+    verbose_name = _("Catalogue")
+
+    def ready(self) -> None:
+        from civicdesk.catalog import audit, permissions  # noqa: F401

@@ -1,0 +1,135 @@
+"""Reads of the customer register.
+
+Every function here that returns personal data writes the access log in the same call, so no
+entry point can show a customer without leaving a trace of who, when and why.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from civicdesk.core import authz, crypto
+from civicdesk.core.errors import DomainError
+from civicdesk.core.selectors import get_for_actor
+from civicdesk.customers.access_log import record_access, validated_purpose
+from civicdesk.customers.contacts import normalise_email, normalise_phone
+from civicdesk.customers.models import (
+    ContactKind,
+    Customer,
+    CustomerContact,
+    PersonalDataAccess,
+)
+from civicdesk.customers.national_ids import mask, normalise_national_id
+from civicdesk.customers.services import national_id_lookup_hash
+from civicdesk.org.choices import Country
+from civicdesk.org.models import User
+
+SEARCH_LIMIT = 20
+
+
+def _customers(actor: User) -> QuerySet[Customer]:
+    return Customer.objects.for_actor(actor).prefetch_related(
+        Prefetch("contacts", queryset=CustomerContact.objects.order_by("-is_primary", "pk"))
+    )
+
+
+def _countries_of(actor: User) -> list[str]:
+    if actor.organisation is not None:
+        return [actor.organisation.country]
+    return list(Country.values)
+
+
+def _matching(actor: User, query: str) -> QuerySet[Customer]:
+    customers = _customers(actor)
+    if "@" in query:
+        try:
+            email = normalise_email(query)
+        except DomainError:
+            return customers.none()
+        return customers.filter(contacts__kind=ContactKind.EMAIL, contacts__value=email)
+    digests = []
+    for country in _countries_of(actor):
+        try:
+            digests.append(national_id_lookup_hash(country, normalise_national_id(country, query)))
+        except DomainError:
+            continue
+    if digests:
+        return customers.filter(national_id_hash__in=digests)
+    if sum(ch.isdigit() for ch in query) >= 6:
+        phones = set()
+        for country in _countries_of(actor):
+            try:
+                phones.add(normalise_phone(query, region=country))
+            except DomainError:
+                continue
+        return customers.filter(contacts__kind=ContactKind.PHONE, contacts__value__in=phones)
+    for word in query.split():
+        customers = customers.filter(name__icontains=word)
+    return customers.order_by("name")
+
+
+def find_customers(
+    *, actor: User, query: str, purpose: str, reason: str = "", via: str = "ui",
+    limit: int = SEARCH_LIMIT,
+) -> list[Customer]:
+    """Look a caller up by national ID, phone, e-mail or name."""
+    authz.require(actor, "customers.view_customer")
+    purpose = validated_purpose(purpose)
+    query = (query or "").strip()
+    if not query:
+        return []
+    found = list(_matching(actor, query).distinct()[:limit])
+    record_access(
+        actor=actor, customers=found, purpose=purpose, reason=reason, action="search_result",
+        via=via,
+    )
+    return found
+
+
+def get_customer(
+    *, actor: User, customer_id, purpose: str, reason: str = "", via: str = "ui"
+) -> Customer:
+    customer = get_for_actor(_customers(actor).select_related("organisation"), customer_id)
+    authz.require(actor, "customers.view_customer", customer)
+    purpose = validated_purpose(purpose)
+    record_access(
+        actor=actor, customers=[customer], purpose=purpose, reason=reason, action="record",
+        via=via,
+    )
+    return customer
+
+
+def get_customer_reference(*, actor: User, customer_id) -> Customer:
+    """A customer to link to or check rights on, without opening their data: not logged, so
+    callers must not show its fields."""
+    return get_for_actor(Customer.objects.for_actor(actor).only("pk", "organisation_id"),
+                         customer_id)
+
+
+def masked_national_id(customer: Customer) -> str:
+    """For a record already opened (and logged) by get_customer."""
+    if not customer.national_id_encrypted:
+        return ""
+    return mask(customer.country, crypto.decrypt(customer.national_id_encrypted))
+
+
+def reveal_national_id(
+    *, actor: User, customer_id, purpose: str, reason: str = "", via: str = "ui"
+) -> tuple[str, str]:
+    """The country and full number of a customer, written to the access log."""
+    purpose = validated_purpose(purpose)
+    customer = get_for_actor(Customer.objects.for_actor(actor), customer_id)
+    authz.require(actor, "customers.view_customer", customer)
+    if not customer.national_id_encrypted:
+        return customer.country, ""
+    record_access(
+        actor=actor, customers=[customer], purpose=purpose, reason=reason, action="national_id",
+        via=via,
+    )
+    return customer.country, crypto.decrypt(customer.national_id_encrypted)
+
+
+def access_log_for_customer(*, actor: User, customer: Customer) -> QuerySet[PersonalDataAccess]:
+    authz.require(actor, "customers.view_access_log", customer)
+    return PersonalDataAccess.objects.filter(customer=customer).select_related("actor")
+

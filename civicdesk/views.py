@@ -1,0 +1,24 @@
+"""The agent's start page: look a caller up, see one's groups and organisation."""
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from civicdesk.core import authz
+from civicdesk.customers.models import AccessPurpose
+from civicdesk.org import selectors as org_selectors
+
+
+@login_required
+def home(request):
+    actor = request.user
+    return render(
+        request,
+        "home.html",
+        {
+            "my_groups": org_selectors.answer_groups_for_actor(actor).filter(
+                pk__in=actor.group_ids
+            ),
+            "can_look_up_customers": authz.can(actor, "customers.view_customer"),
+            "purposes": AccessPurpose.choices,
+        },
+    )

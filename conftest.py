@@ -1,0 +1,77 @@
+"""Fixtures shared by every suite: two organisations, a user for each role in each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from civicdesk.org.choices import Country, Role
+from civicdesk.testing import factories
+
+
+@dataclass
+class Tenant:
+    """One organisation with a department, a group, a case type, a customer and all roles."""
+
+    organisation: object
+    department: object
+    service_point: object
+    group: object
+    topic: object
+    case_type: object
+    customer: object
+    users: dict[str, object] = field(default_factory=dict)
+
+    def user(self, role: str):
+        return self.users[role]
+
+
+FIXTURE_PHONES = {Country.SWEDEN: "+46705550101", Country.POLAND: "+48501234567",
+                  Country.FINLAND: "+358401234567"}
+
+
+def build_tenant(country: str, name: str) -> Tenant:
+    organisation = factories.OrganisationFactory(country=country, name=name)
+    department = factories.DepartmentFactory(organisation=organisation)
+    users = {
+        role: factories.UserFactory(organisation=organisation, roles=[role],
+                                    username=f"{organisation.slug}-{role}")
+        for role in Role.values
+    }
+    group = factories.AnswerGroupFactory(
+        organisation=organisation,
+        department=department,
+        manager=users[Role.TEAM_LEAD],
+        members=[users[Role.DEPARTMENT_EXPERT]],
+    )
+    topic = factories.TopicFactory(organisation=organisation)
+    return Tenant(
+        organisation=organisation,
+        department=department,
+        service_point=factories.ServicePointFactory(organisation=organisation),
+        group=group,
+        topic=topic,
+        case_type=factories.CaseTypeFactory(organisation=organisation, department=department,
+                                            topic=topic, default_group=group),
+        customer=factories.CustomerFactory(organisation=organisation,
+                                           phones=[FIXTURE_PHONES[country]],
+                                           emails=[f"citizen@{organisation.slug}.example"]),
+        users=users,
+    )
+
+
+@pytest.fixture
+def tenant_a(db) -> Tenant:
+    return build_tenant(Country.SWEDEN, "Skellefteå kommun (test)")
+
+
+@pytest.fixture
+def tenant_b(db) -> Tenant:
+    return build_tenant(Country.POLAND, "Zielona Linia (test)")
+
+
+@pytest.fixture
+def superuser(db):
+    return factories.UserFactory(organisation=None, is_superuser=True, is_staff=True,
+                                 username="installation-admin")

@@ -1,0 +1,209 @@
+"""A user of organisation A gets 404 for every object of organisation B: UI, API and admin.
+
+The routes are discovered, not listed, so a new route with an object id is checked without
+anyone remembering to add it; a route whose id this file cannot fill makes the test fail.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from civicdesk.api import api
+from civicdesk.customers.models import AccessPurpose, PersonalDataAccess
+from civicdesk.org.choices import Role
+from civicdesk.org.services import create_api_token
+
+pytestmark = pytest.mark.django_db
+
+ROLES_TRIED = [Role.ADMINISTRATOR, Role.GENERAL_AGENT, Role.TEAM_LEAD]
+
+
+def object_ids(tenant) -> dict[str, int]:
+    """What each URL parameter name points at, in the given organisation."""
+    return {
+        "group_id": tenant.group.pk,
+        "case_type_id": tenant.case_type.pk,
+        "customer_id": tenant.customer.pk,
+        "contact_id": tenant.customer.contacts.first().pk,
+        "department_id": tenant.department.pk,
+        "service_point_id": tenant.service_point.pk,
+        "user_id": tenant.user(Role.GENERAL_AGENT).pk,
+    }
+
+
+def ui_routes(resolver=None, prefix=""):
+    """(route with <converters>, name) for every non-admin, non-API pattern with parameters."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            if route.startswith(("admin/", "api/")):
+                continue
+            yield from ui_routes(pattern, route)
+        elif isinstance(pattern, URLPattern) and "<" in route:
+            yield route
+
+
+def fill(route: str, ids: dict[str, int]) -> str:
+    def value(match):
+        name = match.group(2)
+        assert name in ids, f"tests/test_tenancy.py cannot fill <{name}> in {route}: add it"
+        return str(ids[name])
+
+    return "/" + re.sub(r"<(\w+:)?(\w+)>", value, route)
+
+
+def test_every_ui_route_with_an_object_of_another_organisation_is_404(client, tenant_a, tenant_b):
+    routes = list(ui_routes())
+    assert len(routes) >= 7
+    for role in ROLES_TRIED:
+        client.force_login(tenant_a.user(role))
+        for route in routes:
+            url = fill(route, object_ids(tenant_b))
+            statuses = {
+                client.get(url + "?purpose=contact").status_code,
+                client.post(url, {"purpose": "contact", "kind": "phone",
+                                  "value": "+46705550199", "name": "X"}).status_code,
+            }
+            # A method the route does not take is 405; the one it takes must say 404.
+            assert 404 in statuses and statuses <= {404, 405}, (role, url, statuses)
+    assert not PersonalDataAccess.objects.filter(customer=tenant_b.customer).exists()
+
+
+def test_the_same_ui_routes_open_the_actors_own_objects(client, tenant_a):
+    """The control: the routes above say 404 because of the organisation, not by accident."""
+    client.force_login(tenant_a.user(Role.ADMINISTRATOR))
+    for route in ui_routes():
+        url = fill(route, object_ids(tenant_a))
+        statuses = {
+            client.get(url + "?purpose=contact").status_code,
+            client.post(url + "?purpose=contact",
+                        {"purpose": "contact", "kind": "phone", "value": "+46705550199",
+                         "name": "X"}).status_code,
+        }
+        assert statuses & {200, 302}, (url, statuses)
+        assert 404 not in statuses, (url, statuses)
+
+
+def api_operations():
+    schema = api.get_openapi_schema()
+    for path, methods in schema["paths"].items():
+        for method, operation in methods.items():
+            yield path, method, operation
+
+
+EXAMPLE_BODIES = {
+    ("post", "members"): lambda a: {"user_id": a.user(Role.GENERAL_AGENT).pk},
+    ("patch", "case-types"): lambda a: {"handled_by_centre": False},
+    ("patch", "customers"): lambda a: {"name": "Changed"},
+    ("post", "contacts"): lambda a: {"kind": "phone", "value": "+46705550199"},
+}
+
+
+def body_for(method, path, tenant):
+    for (example_method, fragment), build in EXAMPLE_BODIES.items():
+        if method == example_method and fragment in path.rstrip("/").split("/")[-1:] + [
+            path.split("/")[-2]
+        ]:
+            return build(tenant)
+    return {}
+
+
+def test_every_api_operation_with_an_object_of_another_organisation_is_404(
+    client, tenant_a, tenant_b
+):
+    tried = 0
+    for role in ROLES_TRIED:
+        _token, secret = create_api_token(actor=tenant_a.user(Role.ADMINISTRATOR),
+                                          user=tenant_a.user(role), name=f"test {role}")
+        for path, method, _operation in api_operations():
+            if "{" not in path:
+                continue
+            url = fill(path.lstrip("/").replace("{", "<").replace("}", ">"),
+                       object_ids(tenant_b))
+            response = getattr(client, method)(
+                url + f"?purpose={AccessPurpose.CONTACT}",
+                data=body_for(method, path, tenant_a),
+                content_type="application/json",
+                headers={"Authorization": f"Bearer {secret}"},
+            )
+            assert response.status_code == 404, (role, method, url, response.content)
+            assert response.json()["detail"]
+            tried += 1
+    assert tried >= 3 * 10
+    assert not PersonalDataAccess.objects.filter(customer=tenant_b.customer).exists()
+
+
+def test_the_same_api_operations_reach_the_actors_own_objects(client, tenant_a):
+    _token, secret = create_api_token(actor=tenant_a.user(Role.ADMINISTRATOR),
+                                      user=tenant_a.user(Role.ADMINISTRATOR), name="control")
+    for path, method, _operation in api_operations():
+        if "{" not in path:
+            continue
+        url = fill(path.lstrip("/").replace("{", "<").replace("}", ">"), object_ids(tenant_a))
+        response = getattr(client, method)(
+            url + f"?purpose={AccessPurpose.CONTACT}",
+            data=body_for(method, path, tenant_a),
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {secret}"},
+        )
+        assert response.status_code < 400, (method, url, response.content)
+
+
+def admin_objects(tenant) -> dict:
+    token, _secret = create_api_token(actor=tenant.user(Role.ADMINISTRATOR),
+                                      user=tenant.user(Role.GENERAL_AGENT), name="tenancy")
+    access = PersonalDataAccess.objects.create(
+        organisation=tenant.organisation, customer=tenant.customer,
+        actor=tenant.user(Role.GENERAL_AGENT), purpose="contact", action="record", via="ui",
+    )
+    return {
+        "org.organisation": tenant.organisation,
+        "org.department": tenant.department,
+        "org.servicepoint": tenant.service_point,
+        "org.answergroup": tenant.group,
+        "org.user": tenant.user(Role.GENERAL_AGENT),
+        "org.apitoken": token,
+        "catalog.topic": tenant.topic,
+        "catalog.casetype": tenant.case_type,
+        "customers.customer": tenant.customer,
+        "customers.personaldataaccess": access,
+    }
+
+
+def test_every_admin_page_of_another_organisations_object_is_404(client, tenant_a, tenant_b):
+    theirs = admin_objects(tenant_b)
+    admin_objects_cache: dict = {}
+    client.force_login(tenant_a.user(Role.ADMINISTRATOR))
+    for model in admin.site._registry:
+        label = model._meta.label_lower
+        changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        if label not in theirs:
+            # Installation-wide models (tasks, audit log, lock-outs) are not for organisations.
+            assert client.get(changelist).status_code == 403, label
+            continue
+        obj = theirs[label]
+        for view in ("change", "delete", "history"):
+            url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}",
+                          args=[obj.pk])
+            assert client.get(url).status_code == 404, (label, view)
+        mine = admin_objects_cache.setdefault("a", admin_objects(tenant_a))[label]
+        own_change = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
+                             args=[mine.pk])
+        assert client.get(own_change).status_code == 200, (label, "own object")
+        listing = client.get(changelist)
+        assert listing.status_code == 200, label
+        assert f"/{obj.pk}/change/" not in listing.content.decode() or label == "org.user", label
+    assert set(theirs) <= {m._meta.label_lower for m in admin.site._registry}
+
+
+def test_an_administrator_chooses_only_rows_of_their_organisation(client, tenant_a, tenant_b):
+    client.force_login(tenant_a.user(Role.ADMINISTRATOR))
+    page = client.get(reverse("admin:catalog_casetype_add")).content.decode()
+    assert tenant_a.department.name in page
+    assert tenant_b.department.name not in page
+    assert tenant_b.group.name not in page
