@@ -27,16 +27,20 @@ class Tenant:
         return self.users[role]
 
 
-FIXTURE_PHONES = {Country.SWEDEN: "+46705550101", Country.POLAND: "+48501234567",
-                  Country.FINLAND: "+358401234567"}
+FIXTURE_PHONES = {
+    Country.SWEDEN: "+46705550101",
+    Country.POLAND: "+48501234567",
+    Country.FINLAND: "+358401234567",
+}
 
 
 def build_tenant(country: str, name: str) -> Tenant:
     organisation = factories.OrganisationFactory(country=country, name=name)
     department = factories.DepartmentFactory(organisation=organisation)
     users = {
-        role: factories.UserFactory(organisation=organisation, roles=[role],
-                                    username=f"{organisation.slug}-{role}")
+        role: factories.UserFactory(
+            organisation=organisation, roles=[role], username=f"{organisation.slug}-{role}"
+        )
         for role in Role.values
     }
     group = factories.AnswerGroupFactory(
@@ -52,11 +56,14 @@ def build_tenant(country: str, name: str) -> Tenant:
         service_point=factories.ServicePointFactory(organisation=organisation),
         group=group,
         topic=topic,
-        case_type=factories.CaseTypeFactory(organisation=organisation, department=department,
-                                            topic=topic, default_group=group),
-        customer=factories.CustomerFactory(organisation=organisation,
-                                           phones=[FIXTURE_PHONES[country]],
-                                           emails=[f"citizen@{organisation.slug}.example"]),
+        case_type=factories.CaseTypeFactory(
+            organisation=organisation, department=department, topic=topic, default_group=group
+        ),
+        customer=factories.CustomerFactory(
+            organisation=organisation,
+            phones=[FIXTURE_PHONES[country]],
+            emails=[f"citizen@{organisation.slug}.example"],
+        ),
         users=users,
     )
 
@@ -73,5 +80,6 @@ def tenant_b(db) -> Tenant:
 
 @pytest.fixture
 def superuser(db):
-    return factories.UserFactory(organisation=None, is_superuser=True, is_staff=True,
-                                 username="installation-admin")
+    return factories.UserFactory(
+        organisation=None, is_superuser=True, is_staff=True, username="installation-admin"
+    )

@@ -14,8 +14,16 @@ class TopicAdmin(TenantModelAdmin):
 
 @admin.register(CaseType)
 class CaseTypeAdmin(TenantModelAdmin):
-    list_display = ["code", "__str__", "department", "rosa_tier", "default_group",
-                    "confidential_by_default", "handled_by_centre", "is_active"]
+    list_display = [
+        "code",
+        "__str__",
+        "department",
+        "rosa_tier",
+        "default_group",
+        "confidential_by_default",
+        "handled_by_centre",
+        "is_active",
+    ]
     list_filter = ["rosa_tier", "confidential_by_default", "handled_by_centre", "is_active"]
     search_fields = ["code", *NAME_FIELDS]
     autocomplete_fields = []

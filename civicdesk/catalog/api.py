@@ -26,8 +26,11 @@ def list_topics(request):
     return selectors.topics_for_actor(actor_of(request))
 
 
-@router.get("/case-types", response=list[CaseTypeOut],
-            summary="Case types, with type-ahead over names in every language")
+@router.get(
+    "/case-types",
+    response=list[CaseTypeOut],
+    summary="Case types, with type-ahead over names in every language",
+)
 @paginate(Pagination)
 def list_case_types(request, filters: Query[CaseTypeFilter]):
     actor = actor_of(request)
@@ -67,8 +70,9 @@ def _referenced_rows(actor, values: dict) -> dict:
         try:
             related[name] = getter(actor, values[field])
         except DomainError:
-            raise DomainError(_("There is no such %(thing)s.") % {"thing": field[:-3]},
-                              field=field) from None
+            raise DomainError(
+                _("There is no such %(thing)s.") % {"thing": field[:-3]}, field=field
+            ) from None
     return related
 
 
@@ -89,8 +93,9 @@ def create_case_type(request, payload: CaseTypeIn):
     return Status(201, case_type)
 
 
-@router.patch("/case-types/{case_type_id}",
-              response={200: CaseTypeOut, **error_responses(400, 403, 404)})
+@router.patch(
+    "/case-types/{case_type_id}", response={200: CaseTypeOut, **error_responses(400, 403, 404)}
+)
 def update_case_type(request, case_type_id: int, payload: CaseTypePatch):
     actor = actor_of(request)
     case_type = selectors.get_case_type(actor, case_type_id)

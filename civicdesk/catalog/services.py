@@ -97,8 +97,9 @@ def update_case_type(
     authz.require(actor, "catalog.manage_catalogue", case_type)
     unknown = set(changes) - _EDITABLE
     if unknown:
-        raise DomainError(_("These fields cannot be changed: %(fields)s")
-                          % {"fields": ", ".join(sorted(unknown))})
+        raise DomainError(
+            _("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
     organisation = case_type.organisation
     if "rosa_tier" in changes and changes["rosa_tier"] not in RosaTier.values:
         raise DomainError(

@@ -22,10 +22,16 @@ def catalogue(request):
     by_topic: dict = {}
     for case_type in case_types:
         by_topic.setdefault(case_type.topic, []).append(case_type)
-    topics = sorted(by_topic.items(), key=lambda item: (item[0] is None,
-                                                        item[0].position if item[0] else 0))
-    context = {"topics": topics, "query": query, "tier": tier, "tiers": RosaTier.choices,
-               "count": sum(len(items) for _topic, items in topics)}
+    topics = sorted(
+        by_topic.items(), key=lambda item: (item[0] is None, item[0].position if item[0] else 0)
+    )
+    context = {
+        "topics": topics,
+        "query": query,
+        "tier": tier,
+        "tiers": RosaTier.choices,
+        "count": sum(len(items) for _topic, items in topics),
+    }
     if request.htmx:
         return render(request, "catalog/catalogue.html#results", context)
     return render(request, "catalog/catalogue.html", context)

@@ -8,8 +8,8 @@ object is a 404, as everywhere else.
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db import models
 from django.contrib.auth.views import redirect_to_login
+from django.db import models
 from django.http import Http404
 from django.urls import reverse
 

@@ -10,6 +10,7 @@ from civicdesk.core.errors import DomainError
 from civicdesk.customers.models import AccessPurpose, Customer, PersonalDataAccess
 from civicdesk.org.models import User
 
+
 def validated_purpose(purpose: str) -> str:
     if purpose not in AccessPurpose.values:
         raise DomainError(

@@ -27,8 +27,16 @@ class CustomerAdmin(TenantModelAdmin):
     list_display = ["name", "kind", "preferred_language", "country", "created_at"]
     list_filter = ["kind", "preferred_language"]
     search_fields = ["name"]
-    fields = ["kind", "name", "preferred_language", "country", "business_id", "has_national_id",
-              "created_at", "created_by"]
+    fields = [
+        "kind",
+        "name",
+        "preferred_language",
+        "country",
+        "business_id",
+        "has_national_id",
+        "created_at",
+        "created_by",
+    ]
     readonly_fields = fields
     inlines = [ContactInline]
 
@@ -44,18 +52,28 @@ class CustomerAdmin(TenantModelAdmin):
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         customer = self.get_object(request, object_id)
-        record_access(actor=request.user, customers=[customer],
-                      purpose=AccessPurpose.ADMINISTRATION, reason="", action="record",
-                      via="admin")
+        record_access(
+            actor=request.user,
+            customers=[customer],
+            purpose=AccessPurpose.ADMINISTRATION,
+            reason="",
+            action="record",
+            via="admin",
+        )
         return super().change_view(request, object_id, form_url, extra_context)
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
         changelist = getattr(response, "context_data", {}).get("cl")
         if changelist is not None:
-            record_access(actor=request.user, customers=changelist.result_list,
-                          purpose=AccessPurpose.ADMINISTRATION, reason="", action="search_result",
-                          via="admin")
+            record_access(
+                actor=request.user,
+                customers=changelist.result_list,
+                purpose=AccessPurpose.ADMINISTRATION,
+                reason="",
+                action="search_result",
+                via="admin",
+            )
         return response
 
 

@@ -7,8 +7,9 @@ from civicdesk.org.choices import Country
 
 
 class PurposeForm(forms.Form):
-    purpose = forms.ChoiceField(label=_("Why do you open this record?"),
-                                choices=AccessPurpose.choices)
+    purpose = forms.ChoiceField(
+        label=_("Why do you open this record?"), choices=AccessPurpose.choices
+    )
     reason = forms.CharField(label=_("Note (optional)"), max_length=300, required=False)
 
 
@@ -16,23 +17,24 @@ class LookupForm(forms.Form):
     q = forms.CharField(
         label=_("National ID, phone, e-mail or name"),
         max_length=200,
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off",
-                                      "type": "search"}),
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off", "type": "search"}),
     )
-    purpose = forms.ChoiceField(label=_("Purpose"), choices=AccessPurpose.choices,
-                                initial=AccessPurpose.CONTACT)
+    purpose = forms.ChoiceField(
+        label=_("Purpose"), choices=AccessPurpose.choices, initial=AccessPurpose.CONTACT
+    )
 
 
 class CustomerForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=CustomerKind.choices,
-                             initial=CustomerKind.PERSON)
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=CustomerKind.choices, initial=CustomerKind.PERSON
+    )
     name = forms.CharField(label=_("Name"), max_length=200)
-    preferred_language = forms.ChoiceField(label=_("Preferred language"),
-                                           choices=LANGUAGE_CHOICES)
-    country = forms.ChoiceField(label=_("Country of the identity number"),
-                                choices=Country.choices)
+    preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=LANGUAGE_CHOICES)
+    country = forms.ChoiceField(label=_("Country of the identity number"), choices=Country.choices)
     national_id = forms.CharField(
-        label=_("National identity number"), max_length=20, required=False,
+        label=_("National identity number"),
+        max_length=20,
+        required=False,
         help_text=_("PESEL, personnummer or henkilötunnus. Stored encrypted."),
     )
     phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
@@ -46,13 +48,16 @@ class CustomerEditForm(forms.Form):
     preferred_language = CustomerForm.base_fields["preferred_language"]
     business_id = CustomerForm.base_fields["business_id"]
     national_id = forms.CharField(
-        label=_("New national identity number"), max_length=20, required=False,
+        label=_("New national identity number"),
+        max_length=20,
+        required=False,
         help_text=_("Leave empty to keep the current number."),
     )
     country = CustomerForm.base_fields["country"]
 
 
 class ContactForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=[("phone", _("Phone")),
-                                                        ("email", _("E-mail"))])
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=[("phone", _("Phone")), ("email", _("E-mail"))]
+    )
     value = forms.CharField(label=_("Number or address"), max_length=254)

@@ -57,7 +57,10 @@ class Customer(TenantModel):
     country = models.CharField(
         _("country of the identity number"), max_length=2, choices=Country.choices, blank=True
     )
-    national_id_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
+    # NULL, not "", for "no number": the unique constraint below must not apply to it.
+    national_id_hash = models.CharField(  # noqa: DJ001
+        max_length=64, null=True, blank=True, editable=False
+    )
     national_id_encrypted = models.TextField(blank=True, editable=False)
     business_id = models.CharField(
         _("business ID"),

@@ -69,7 +69,12 @@ def _matching(actor: User, query: str) -> QuerySet[Customer]:
 
 
 def find_customers(
-    *, actor: User, query: str, purpose: str, reason: str = "", via: str = "ui",
+    *,
+    actor: User,
+    query: str,
+    purpose: str,
+    reason: str = "",
+    via: str = "ui",
     limit: int = SEARCH_LIMIT,
 ) -> list[Customer]:
     """Look a caller up by national ID, phone, e-mail or name."""
@@ -80,7 +85,11 @@ def find_customers(
         return []
     found = list(_matching(actor, query).distinct()[:limit])
     record_access(
-        actor=actor, customers=found, purpose=purpose, reason=reason, action="search_result",
+        actor=actor,
+        customers=found,
+        purpose=purpose,
+        reason=reason,
+        action="search_result",
         via=via,
     )
     return found
@@ -93,7 +102,11 @@ def get_customer(
     authz.require(actor, "customers.view_customer", customer)
     purpose = validated_purpose(purpose)
     record_access(
-        actor=actor, customers=[customer], purpose=purpose, reason=reason, action="record",
+        actor=actor,
+        customers=[customer],
+        purpose=purpose,
+        reason=reason,
+        action="record",
         via=via,
     )
     return customer
@@ -102,8 +115,9 @@ def get_customer(
 def get_customer_reference(*, actor: User, customer_id) -> Customer:
     """A customer to link to or check rights on, without opening their data: not logged, so
     callers must not show its fields."""
-    return get_for_actor(Customer.objects.for_actor(actor).only("pk", "organisation_id"),
-                         customer_id)
+    return get_for_actor(
+        Customer.objects.for_actor(actor).only("pk", "organisation_id"), customer_id
+    )
 
 
 def masked_national_id(customer: Customer) -> str:
@@ -123,7 +137,11 @@ def reveal_national_id(
     if not customer.national_id_encrypted:
         return customer.country, ""
     record_access(
-        actor=actor, customers=[customer], purpose=purpose, reason=reason, action="national_id",
+        actor=actor,
+        customers=[customer],
+        purpose=purpose,
+        reason=reason,
+        action="national_id",
         via=via,
     )
     return customer.country, crypto.decrypt(customer.national_id_encrypted)
@@ -132,4 +150,3 @@ def reveal_national_id(
 def access_log_for_customer(*, actor: User, customer: Customer) -> QuerySet[PersonalDataAccess]:
     authz.require(actor, "customers.view_access_log", customer)
     return PersonalDataAccess.objects.filter(customer=customer).select_related("actor")
-

@@ -51,13 +51,15 @@ def _validated_business_id(country: str, raw: str) -> str:
         return ""
     module = _BUSINESS_IDS.get(country)
     if module is None:
-        raise DomainError(_("Business IDs are checked for Poland, Sweden and Finland only."),
-                          field="business_id")
+        raise DomainError(
+            _("Business IDs are checked for Poland, Sweden and Finland only."), field="business_id"
+        )
     try:
         return module.validate(value)
     except StdnumError:
-        raise DomainError(_("This business ID is not valid: check the digits."),
-                          field="business_id") from None
+        raise DomainError(
+            _("This business ID is not valid: check the digits."), field="business_id"
+        ) from None
 
 
 def _validated_name(name: str) -> str:
@@ -98,8 +100,9 @@ def register_customer(
     )
     if national_id:
         if kind != CustomerKind.PERSON:
-            raise DomainError(_("Only citizens have a national identity number."),
-                              field="national_id")
+            raise DomainError(
+                _("Only citizens have a national identity number."), field="national_id"
+            )
         customer.country, customer.national_id_hash, customer.national_id_encrypted = (
             _protected_national_id(organisation, country, national_id)
         )
@@ -144,8 +147,9 @@ def update_customer(
     authz.require(actor, "customers.change_customer", customer)
     unknown = set(changes) - _EDITABLE
     if unknown:
-        raise DomainError(_("These fields cannot be changed: %(fields)s")
-                          % {"fields": ", ".join(sorted(unknown))})
+        raise DomainError(
+            _("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
     if "name" in changes:
         changes["name"] = _validated_name(changes["name"])
     if "preferred_language" in changes:
@@ -175,7 +179,12 @@ def update_customer(
 
 @transaction.atomic
 def add_customer_contact(
-    *, actor: User, customer: Customer, kind: str, value: str, label: str = "",
+    *,
+    actor: User,
+    customer: Customer,
+    kind: str,
+    value: str,
+    label: str = "",
     is_primary: bool = False,
 ) -> CustomerContact:
     authz.require(actor, "customers.change_customer", customer)

@@ -27,11 +27,16 @@ def lookup(request):
     customers = None
     if form.is_valid():
         customers = selectors.find_customers(
-            actor=request.user, query=form.cleaned_data["q"],
-            purpose=form.cleaned_data["purpose"], via="ui",
+            actor=request.user,
+            query=form.cleaned_data["q"],
+            purpose=form.cleaned_data["purpose"],
+            via="ui",
         )
-    context = {"form": form, "customers": customers,
-               "purpose": form.data.get("purpose", AccessPurpose.CONTACT)}
+    context = {
+        "form": form,
+        "customers": customers,
+        "purpose": form.data.get("purpose", AccessPurpose.CONTACT),
+    }
     if request.htmx:
         return render(request, "customers/lookup.html#results", context)
     return render(request, "customers/lookup.html", context)
@@ -47,14 +52,19 @@ def detail(request, customer_id: int):
     if not purpose_form.is_valid():
         # Nothing personal is shown until the agent says why they open the record.
         selectors.get_customer_reference(actor=request.user, customer_id=customer_id)
-        return render(request, "customers/purpose.html",
-                      {"form": purpose_form, "customer_id": customer_id})
+        return render(
+            request, "customers/purpose.html", {"form": purpose_form, "customer_id": customer_id}
+        )
     customer = selectors.get_customer(
         actor=request.user, customer_id=customer_id, **purpose_form.cleaned_data, via="ui"
     )
     contacts = [
-        (contact, format_phone_for_display(contact.value)
-         if contact.kind == ContactKind.PHONE else contact.value)
+        (
+            contact,
+            format_phone_for_display(contact.value)
+            if contact.kind == ContactKind.PHONE
+            else contact.value,
+        )
         for contact in customer.contacts.all()
     ]
     return render(
@@ -101,9 +111,11 @@ def create(request):
     organisation = request.user.organisation
     form = CustomerForm(
         request.POST or None,
-        initial={"preferred_language": organisation.default_language,
-                 "country": organisation.country,
-                 "name": request.GET.get("name", "")},
+        initial={
+            "preferred_language": organisation.default_language,
+            "country": organisation.country,
+            "name": request.GET.get("name", ""),
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -124,55 +136,74 @@ def create(request):
             apply_domain_error(form, error)
         else:
             return redirect(_detail_url(customer.pk, AccessPurpose.CONTACT))
-    return render(request, "customers/form.html", {"form": form, "creating": True},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "customers/form.html",
+        {"form": form, "creating": True},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
 def edit(request, customer_id: int):
     purpose = _purpose_or_administration(request)
-    customer = selectors.get_customer(actor=request.user, customer_id=customer_id,
-                                      purpose=purpose, via="ui")
+    customer = selectors.get_customer(
+        actor=request.user, customer_id=customer_id, purpose=purpose, via="ui"
+    )
     authz.require(request.user, "customers.change_customer", customer)
     form = CustomerEditForm(
         request.POST or None,
-        initial={"kind": customer.kind, "name": customer.name,
-                 "preferred_language": customer.preferred_language,
-                 "business_id": customer.business_id,
-                 "country": customer.country or customer.organisation.country},
+        initial={
+            "kind": customer.kind,
+            "name": customer.name,
+            "preferred_language": customer.preferred_language,
+            "business_id": customer.business_id,
+            "country": customer.country or customer.organisation.country,
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         national_id = data.pop("national_id") or None
         country = data.pop("country")
         try:
-            services.update_customer(actor=request.user, customer=customer,
-                                     national_id=national_id, country=country, **data)
+            services.update_customer(
+                actor=request.user,
+                customer=customer,
+                national_id=national_id,
+                country=country,
+                **data,
+            )
         except DomainError as error:
             apply_domain_error(form, error)
         else:
             return redirect(_detail_url(customer.pk, purpose))
-    return render(request, "customers/form.html",
-                  {"form": form, "customer": customer, "creating": False},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "customers/form.html",
+        {"form": form, "customer": customer, "creating": False},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
 @require_POST
 def add_contact(request, customer_id: int):
     purpose = _purpose_or_administration(request)
-    customer = selectors.get_customer(actor=request.user, customer_id=customer_id,
-                                      purpose=purpose, via="ui")
+    customer = selectors.get_customer(
+        actor=request.user, customer_id=customer_id, purpose=purpose, via="ui"
+    )
     form = ContactForm(request.POST)
     if form.is_valid():
         try:
-            services.add_customer_contact(actor=request.user, customer=customer,
-                                          **form.cleaned_data)
+            services.add_customer_contact(
+                actor=request.user, customer=customer, **form.cleaned_data
+            )
         except DomainError as error:
             apply_domain_error(form, error)
     if form.errors:
-        return render(request, "customers/form_contact.html",
-                      {"form": form, "customer": customer}, status=400)
+        return render(
+            request, "customers/form_contact.html", {"form": form, "customer": customer}, status=400
+        )
     return redirect(_detail_url(customer.pk, purpose))
 
 
@@ -180,5 +211,6 @@ def add_contact(request, customer_id: int):
 def access_log(request, customer_id: int):
     customer = selectors.get_customer_reference(actor=request.user, customer_id=customer_id)
     entries = selectors.access_log_for_customer(actor=request.user, customer=customer)[:500]
-    return render(request, "customers/access_log.html",
-                  {"customer_id": customer.pk, "entries": entries})
+    return render(
+        request, "customers/access_log.html", {"customer_id": customer.pk, "entries": entries}
+    )

@@ -81,14 +81,18 @@ class UserAdmin(TenantModelAdmin, DjangoUserAdmin):
     inlines = [RoleInline, MembershipOfUserInline]
     organisation_fieldsets = (
         (None, {"fields": ("username", "password")}),
-        (_("Person"), {"fields": ("first_name", "last_name", "email", "phone", "title",
-                                  "ui_language")}),
+        (
+            _("Person"),
+            {"fields": ("first_name", "last_name", "email", "phone", "title", "ui_language")},
+        ),
         (_("Place in the organisation"), {"fields": ("organisation", "department", "manager")}),
         (_("Status"), {"fields": ("is_active", "last_login", "date_joined")}),
     )
     add_fieldsets = (
-        (None, {"fields": ("username", "organisation", "usable_password", "password1",
-                           "password2")}),
+        (
+            None,
+            {"fields": ("username", "organisation", "usable_password", "password1", "password2")},
+        ),
     )
 
     def get_fieldsets(self, request, obj=None):
@@ -105,8 +109,10 @@ class UserAdmin(TenantModelAdmin, DjangoUserAdmin):
         if request.user.is_superuser:
             return fieldsets
         return tuple(
-            (name, {**options, "fields": tuple(f for f in options["fields"]
-                                               if f != "organisation")})
+            (
+                name,
+                {**options, "fields": tuple(f for f in options["fields"] if f != "organisation")},
+            )
             for name, options in fieldsets
         )
 
@@ -116,10 +122,24 @@ class UserAdmin(TenantModelAdmin, DjangoUserAdmin):
 
 @admin.register(ApiToken)
 class ApiTokenAdmin(TenantModelAdmin):
-    list_display = ["name", "prefix", "user", "created_by", "expires_at", "revoked_at",
-                    "last_used_at"]
-    readonly_fields = ["name", "user", "prefix", "created_by", "expires_at", "revoked_at",
-                       "last_used_at"]
+    list_display = [
+        "name",
+        "prefix",
+        "user",
+        "created_by",
+        "expires_at",
+        "revoked_at",
+        "last_used_at",
+    ]
+    readonly_fields = [
+        "name",
+        "user",
+        "prefix",
+        "created_by",
+        "expires_at",
+        "revoked_at",
+        "last_used_at",
+    ]
 
     def has_add_permission(self, request):
         # Tokens are created in the app, which shows the secret once.

@@ -8,8 +8,8 @@ from civicdesk.org.schemas import (
     AnswerGroupOut,
     DepartmentOut,
     LanguageIn,
-    MeOut,
     MemberIn,
+    MeOut,
     ServicePointOut,
     UserOut,
 )
@@ -22,8 +22,11 @@ def me(request):
     return actor_of(request)
 
 
-@router.put("/me/language", response={200: MeOut, **error_responses(400)},
-            summary="Choose the language of your own interface")
+@router.put(
+    "/me/language",
+    response={200: MeOut, **error_responses(400)},
+    summary="Choose the language of your own interface",
+)
 def set_my_language(request, payload: LanguageIn):
     return services.set_ui_language(actor=actor_of(request), language=payload.language)
 
@@ -45,8 +48,9 @@ def list_service_points(request):
     return selectors.service_points_for_actor(actor_of(request))
 
 
-@router.get("/service-points/{service_point_id}",
-            response={200: ServicePointOut, **error_responses(404)})
+@router.get(
+    "/service-points/{service_point_id}", response={200: ServicePointOut, **error_responses(404)}
+)
 def get_service_point(request, service_point_id: int):
     return selectors.get_service_point(actor_of(request), service_point_id)
 
@@ -62,9 +66,11 @@ def get_group(request, group_id: int):
     return selectors.get_answer_group(actor_of(request), group_id)
 
 
-@router.post("/groups/{group_id}/members",
-             response={200: AnswerGroupOut, **error_responses(400, 403, 404)},
-             summary="Add a user to an answer group")
+@router.post(
+    "/groups/{group_id}/members",
+    response={200: AnswerGroupOut, **error_responses(400, 403, 404)},
+    summary="Add a user to an answer group",
+)
 def add_member(request, group_id: int, payload: MemberIn):
     actor = actor_of(request)
     group = selectors.get_answer_group(actor, group_id)
@@ -73,9 +79,11 @@ def add_member(request, group_id: int, payload: MemberIn):
     return selectors.get_answer_group(actor, group_id)
 
 
-@router.delete("/groups/{group_id}/members/{user_id}",
-               response={200: AnswerGroupOut, **error_responses(403, 404)},
-               summary="Remove a user from an answer group")
+@router.delete(
+    "/groups/{group_id}/members/{user_id}",
+    response={200: AnswerGroupOut, **error_responses(403, 404)},
+    summary="Remove a user from an answer group",
+)
 def remove_member(request, group_id: int, user_id: int):
     actor = actor_of(request)
     group = selectors.get_answer_group(actor, group_id)

@@ -158,7 +158,9 @@ class AnswerGroup(TenantModel):
         verbose_name=_("service point"),
     )
     email = models.EmailField(
-        _("e-mail"), blank=True, help_text=_("The group's shared mailbox; replies are sent from it.")
+        _("e-mail"),
+        blank=True,
+        help_text=_("The group's shared mailbox; replies are sent from it."),
     )
     manager = models.ForeignKey(
         "org.User",
@@ -181,7 +183,9 @@ class AnswerGroup(TenantModel):
         verbose_name_plural = _("answer groups")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["organisation", "code"], name="answer_group_code_unique")
+            models.UniqueConstraint(
+                fields=["organisation", "code"], name="answer_group_code_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -281,8 +285,9 @@ class User(AbstractUser):
             models.CheckConstraint(
                 condition=models.Q(organisation__isnull=False) | models.Q(is_superuser=True),
                 name="user_has_organisation_unless_superuser",
-                violation_error_message=_("Every user except installation administrators "
-                                          "belongs to an organisation."),
+                violation_error_message=_(
+                    "Every user except installation administrators belongs to an organisation."
+                ),
             )
         ]
 

@@ -25,7 +25,7 @@ from civicdesk.org.models import (
     User,
 )
 
-API_TOKEN_PREFIX = "cd_"
+API_TOKEN_PREFIX = "cd_"  # noqa: S105  (a label that tells tokens apart, not a secret)
 
 
 def _require_same_organisation(organisation: Organisation, *objects, field: str) -> None:
@@ -148,8 +148,9 @@ def create_api_token(
     if user.organisation_id is None:
         raise DomainError(_("Tokens act as a user of an organisation."), field="user")
     if not name.strip():
-        raise DomainError(_("Give the token a name that says which integration uses it."),
-                          field="name")
+        raise DomainError(
+            _("Give the token a name that says which integration uses it."), field="name"
+        )
     plain = API_TOKEN_PREFIX + secrets.token_urlsafe(32)
     try:
         token = ApiToken.objects.create(

@@ -25,9 +25,7 @@ VAR_DIR = Path(env_str("CIVICDESK_VAR_DIR") or BASE_DIR / "var")
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
 
-_KEY_HINT = (
-    "Generate one with: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
-)
+_KEY_HINT = "Generate one with: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
 if DEBUG:
     SECRET_KEY = env_str("SECRET_KEY") or "insecure-development-key-never-use-in-production"
     # The development key encrypts demo data only; production refuses to start without a real one.
@@ -204,6 +202,7 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "civicdesk" / "locale"]
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["civicdesk.formats"]
 TIME_ZONE = "UTC"
 LANGUAGE_COOKIE_NAME = "civicdesk_language"
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE

@@ -24,7 +24,7 @@ from civicdesk.org.models import (
     User,
 )
 
-TEST_PASSWORD = "correct horse battery staple"
+TEST_PASSWORD = "correct horse battery staple"  # noqa: S105
 
 _LANGUAGE_OF = {Country.SWEDEN: "sv", Country.POLAND: "pl", Country.FINLAND: "fi"}
 _ZONE_OF = {
@@ -155,7 +155,9 @@ class CustomerFactory(DjangoModelFactory):
         lambda o, n: GENERATORS[o.country](random.Random(n))
     )
     national_id_hash = factory.LazyAttribute(
-        lambda o: national_id_lookup_hash(o.country, normalise_national_id(o.country, o.national_id))
+        lambda o: national_id_lookup_hash(
+            o.country, normalise_national_id(o.country, o.national_id)
+        )
     )
     national_id_encrypted = factory.LazyAttribute(
         lambda o: crypto.encrypt(normalise_national_id(o.country, o.national_id))
@@ -164,14 +166,24 @@ class CustomerFactory(DjangoModelFactory):
     @factory.post_generation
     def phones(self, create, extracted, **kwargs):
         for index, value in enumerate(extracted or ()):
-            CustomerContact.objects.create(organisation_id=self.organisation_id, customer=self,
-                                           kind="phone", value=value, is_primary=index == 0)
+            CustomerContact.objects.create(
+                organisation_id=self.organisation_id,
+                customer=self,
+                kind="phone",
+                value=value,
+                is_primary=index == 0,
+            )
 
     @factory.post_generation
     def emails(self, create, extracted, **kwargs):
         for index, value in enumerate(extracted or ()):
-            CustomerContact.objects.create(organisation_id=self.organisation_id, customer=self,
-                                           kind="email", value=value, is_primary=index == 0)
+            CustomerContact.objects.create(
+                organisation_id=self.organisation_id,
+                customer=self,
+                kind="email",
+                value=value,
+                is_primary=index == 0,
+            )
 
 
 ALL_ROLES = list(Role.values)

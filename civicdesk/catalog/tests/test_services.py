@@ -9,8 +9,12 @@ from civicdesk.org.choices import Role
 
 pytestmark = pytest.mark.django_db
 
-NAMES = {"sv": "Bygglov", "en": "Building permit", "fi": "Rakennuslupa",
-         "pl": "Pozwolenie na budowę"}
+NAMES = {
+    "sv": "Bygglov",
+    "en": "Building permit",
+    "fi": "Rakennuslupa",
+    "pl": "Pozwolenie na budowę",
+}
 
 
 def create(tenant, **overrides):
@@ -63,8 +67,9 @@ def test_bad_input_is_refused_and_nothing_saved(tenant_a, overrides, field):
 @pytest.mark.parametrize("field", ["department", "default_group", "topic"])
 def test_rows_of_another_organisation_are_refused(tenant_a, tenant_b, field):
     with pytest.raises(DomainError, match="another organisation"):
-        create(tenant_a, **{field: getattr(tenant_b, "group" if field == "default_group"
-                                          else field)})
+        create(
+            tenant_a, **{field: getattr(tenant_b, "group" if field == "default_group" else field)}
+        )
 
 
 def test_only_administrators_change_the_catalogue(tenant_a):
@@ -74,8 +79,12 @@ def test_only_administrators_change_the_catalogue(tenant_a):
 
 def test_update_keeps_names_not_given(tenant_a):
     case_type = create(tenant_a)
-    services.update_case_type(actor=tenant_a.user(Role.ADMINISTRATOR), case_type=case_type,
-                              names={"en": "Building permits"}, handled_by_centre=False)
+    services.update_case_type(
+        actor=tenant_a.user(Role.ADMINISTRATOR),
+        case_type=case_type,
+        names={"en": "Building permits"},
+        handled_by_centre=False,
+    )
     case_type.refresh_from_db()
     assert case_type.name_sv == "Bygglov"
     assert case_type.name_en == "Building permits"

@@ -35,10 +35,12 @@ def test_each_role_holds_exactly_its_permissions_in_its_own_organisation(
     holders, attribute = MATRIX[permission]
     own_object = getattr(tenant_a, attribute)
     other_object = getattr(tenant_b, attribute)
-    granted_own = {role for role in Role.values
-                   if authz.can(tenant_a.user(role), permission, own_object)}
-    granted_other = {role for role in Role.values
-                     if authz.can(tenant_a.user(role), permission, other_object)}
+    granted_own = {
+        role for role in Role.values if authz.can(tenant_a.user(role), permission, own_object)
+    }
+    granted_other = {
+        role for role in Role.values if authz.can(tenant_a.user(role), permission, other_object)
+    }
     assert granted_own == holders
     assert granted_other == set()
 
@@ -47,9 +49,11 @@ def test_a_user_without_roles_holds_nothing(tenant_a):
     from civicdesk.testing.factories import UserFactory
 
     nobody = UserFactory(organisation=tenant_a.organisation)
-    assert not any(authz.can(nobody, permission, getattr(tenant_a, attribute))
-                   for permission, (_holders, attribute) in MATRIX.items()
-                   if permission not in {"org.view_directory", "catalog.view_catalogue"})
+    assert not any(
+        authz.can(nobody, permission, getattr(tenant_a, attribute))
+        for permission, (_holders, attribute) in MATRIX.items()
+        if permission not in {"org.view_directory", "catalog.view_catalogue"}
+    )
 
 
 def test_a_deactivated_user_holds_nothing(tenant_a):
@@ -59,5 +63,7 @@ def test_a_deactivated_user_holds_nothing(tenant_a):
 
 
 def test_installation_administrators_hold_everything(superuser, tenant_a):
-    assert all(authz.can(superuser, permission, getattr(tenant_a, attribute))
-               for permission, (_holders, attribute) in MATRIX.items())
+    assert all(
+        authz.can(superuser, permission, getattr(tenant_a, attribute))
+        for permission, (_holders, attribute) in MATRIX.items()
+    )

@@ -10,9 +10,13 @@ pytestmark = pytest.mark.django_db
 
 def test_an_administrator_creates_a_user_with_roles_and_groups(tenant_a):
     user = services.create_user(
-        actor=tenant_a.user(Role.ADMINISTRATOR), organisation=tenant_a.organisation,
-        username="new.agent", password="a long enough password", roles=[Role.GENERAL_AGENT],
-        groups=[tenant_a.group], ui_language="sv",
+        actor=tenant_a.user(Role.ADMINISTRATOR),
+        organisation=tenant_a.organisation,
+        username="new.agent",
+        password="a long enough password",
+        roles=[Role.GENERAL_AGENT],
+        groups=[tenant_a.group],
+        ui_language="sv",
     )
     assert user.role_set == {Role.GENERAL_AGENT}
     assert user.group_ids == {tenant_a.group.pk}
@@ -31,27 +35,40 @@ def test_a_user_can_belong_to_several_groups(tenant_a):
 def test_a_group_of_another_organisation_is_refused_and_nothing_changes(tenant_a, tenant_b):
     before = GroupMembership.objects.count()
     with pytest.raises(Forbidden):
-        services.add_group_member(actor=tenant_a.user(Role.ADMINISTRATOR), group=tenant_b.group,
-                                  user=tenant_a.user(Role.GENERAL_AGENT))
+        services.add_group_member(
+            actor=tenant_a.user(Role.ADMINISTRATOR),
+            group=tenant_b.group,
+            user=tenant_a.user(Role.GENERAL_AGENT),
+        )
     with pytest.raises(DomainError, match="another organisation") as caught:
-        services.add_group_member(actor=tenant_a.user(Role.ADMINISTRATOR), group=tenant_a.group,
-                                  user=tenant_b.user(Role.GENERAL_AGENT))
+        services.add_group_member(
+            actor=tenant_a.user(Role.ADMINISTRATOR),
+            group=tenant_a.group,
+            user=tenant_b.user(Role.GENERAL_AGENT),
+        )
     assert caught.value.field == "group"
     assert GroupMembership.objects.count() == before
 
 
 def test_a_manager_of_another_organisation_is_refused(tenant_a, tenant_b):
     with pytest.raises(DomainError):
-        services.set_group_manager(actor=tenant_a.user(Role.ADMINISTRATOR), group=tenant_a.group,
-                                   manager=tenant_b.user(Role.TEAM_LEAD))
+        services.set_group_manager(
+            actor=tenant_a.user(Role.ADMINISTRATOR),
+            group=tenant_a.group,
+            manager=tenant_b.user(Role.TEAM_LEAD),
+        )
     tenant_a.group.refresh_from_db()
     assert tenant_a.group.manager == tenant_a.user(Role.TEAM_LEAD)
 
 
 def test_an_agent_cannot_create_users(tenant_a):
     with pytest.raises(Forbidden):
-        services.create_user(actor=tenant_a.user(Role.GENERAL_AGENT),
-                             organisation=tenant_a.organisation, username="x", password=None)
+        services.create_user(
+            actor=tenant_a.user(Role.GENERAL_AGENT),
+            organisation=tenant_a.organisation,
+            username="x",
+            password=None,
+        )
     assert not User.objects.filter(username="x").exists()
 
 
@@ -65,8 +82,11 @@ def test_an_unknown_language_is_refused_and_nothing_changes(tenant_a):
 
 def test_an_unknown_role_is_refused(tenant_a):
     with pytest.raises(DomainError):
-        services.assign_role(actor=tenant_a.user(Role.ADMINISTRATOR),
-                             user=tenant_a.user(Role.GENERAL_AGENT), role="pope")
+        services.assign_role(
+            actor=tenant_a.user(Role.ADMINISTRATOR),
+            user=tenant_a.user(Role.GENERAL_AGENT),
+            role="pope",
+        )
 
 
 def test_api_tokens_authenticate_until_revoked(tenant_a):

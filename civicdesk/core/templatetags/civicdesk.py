@@ -1,0 +1,13 @@
+import datetime
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def whole_minutes(value: datetime.timedelta | None) -> int:
+    """A duration in whole minutes, rounded up, for messages such as "try again in N minutes"."""
+    if not value:
+        return 0
+    return -(-int(value.total_seconds()) // 60)
