@@ -66,7 +66,8 @@ def not_found(request, exc):
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc):
     return api.create_response(
-        request, {"detail": "You do not have permission to do this.", "code": "forbidden"},
+        request,
+        {"detail": "You do not have permission to do this.", "code": "forbidden"},
         status=403,
     )
 
