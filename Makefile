@@ -64,9 +64,11 @@ test: $(VENV)/.installed-test node_modules/.installed $(SYSTEM_TEST_TOOLS) lint 
 test-python: $(VENV)/.installed-test node_modules/.installed
 	$(BIN)/python -m pytest -n 2 --dist loadgroup -q
 
+# SCALE=small (20,000 customers) for a quick look; full is the figure the issues ask for.
+SCALE ?= full
 bench: $(VENV)/.installed-test
-	$(BIN)/python bench/run.py
-	$(BIN)/python bench/run.py --postgres
+	$(BIN)/python bench/run.py --scale $(SCALE)
+	$(BIN)/python bench/run.py --scale $(SCALE) --postgres
 
 messages: $(VENV)/.installed
 	$(DEV_ENV) $(BIN)/python manage.py makemessages --all --no-obsolete --no-location \

@@ -97,7 +97,9 @@ def test_a_malformed_national_id_is_a_clear_400_and_nothing_is_created(agent_api
     )
     assert response.status_code == 400
     assert response.json() == {
-        "detail": "This is not a valid personnummer: the check digit does not match.",
+        "detail": (
+            "The identity number is not valid (personnummer): the check digit does not match."
+        ),
         "field": "national_id",
         "code": "invalid",
     }

@@ -46,9 +46,12 @@ def test_compiled_catalogues_match_their_sources(language):
     for message in catalogue(language):
         if not message.id or message.pluralizable:
             continue
-        assert compiled.gettext(message.id) == message.string, (
-            f"{message.id!r}: run `make messages`"
+        shown = (
+            compiled.pgettext(message.context, message.id)
+            if message.context
+            else compiled.gettext(message.id)
         )
+        assert shown == message.string, f"{message.id!r}: run `make messages`"
 
 
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="make test installs gettext")

@@ -29,6 +29,7 @@ def manage(*args, **env):
             "CSRF_COOKIE_SECURE",
             "SECURE_HSTS_SECONDS",
             "ALLOWED_HOSTS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",  # set by the browser tests in the same worker
         }
     }
     clean.update(env)

@@ -1,4 +1,4 @@
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -56,6 +56,11 @@ _REFERENCES = {
     "topic_id": ("topic", selectors.get_topic),
     "default_group_id": ("default_group", org_selectors.get_answer_group),
 }
+_MISSING = {
+    "department_id": gettext_lazy("There is no such department."),
+    "topic_id": gettext_lazy("There is no such topic."),
+    "default_group_id": gettext_lazy("There is no such answer group."),
+}
 
 
 def _referenced_rows(actor, values: dict) -> dict:
@@ -70,9 +75,7 @@ def _referenced_rows(actor, values: dict) -> dict:
         try:
             related[name] = getter(actor, values[field])
         except DomainError:
-            raise DomainError(
-                _("There is no such %(thing)s.") % {"thing": field[:-3]}, field=field
-            ) from None
+            raise DomainError(_MISSING[field], field=field) from None
     return related
 
 

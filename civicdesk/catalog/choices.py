@@ -1,5 +1,5 @@
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from civicdesk.org.choices import Role
 
@@ -7,9 +7,9 @@ from civicdesk.org.choices import Role
 class RosaTier(models.TextChoices):
     """Which competence should handle a case type (the ROSA classification)."""
 
-    GENERAL = "general", _("General agent")
-    SPECIALIST = "specialist", _("Specialist agent")
-    EXPERT = "expert", _("Department expert")
+    GENERAL = "general", pgettext_lazy("ROSA tier", "General agent")
+    SPECIALIST = "specialist", pgettext_lazy("ROSA tier", "Specialist agent")
+    EXPERT = "expert", pgettext_lazy("ROSA tier", "Department expert")
 
 
 # The tiers each role may handle; a specialist also takes what a general agent takes.

@@ -54,7 +54,7 @@ def lookup_customers(request, query: Query[LookupQuery]):
 def register_customer(request, payload: CustomerIn):
     actor = actor_of(request)
     if actor.organisation is None:
-        raise DomainError(_("Customers are registered by users of an organisation."))
+        raise DomainError(_("Only users of an organisation can register customers."))
     customer = services.register_customer(
         actor=actor, organisation=actor.organisation, **payload.dict()
     )

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from civicdesk.core.i18n import LANGUAGE_CHOICES
 from civicdesk.customers.models import AccessPurpose, CustomerKind
@@ -15,7 +16,7 @@ class PurposeForm(forms.Form):
 
 class LookupForm(forms.Form):
     q = forms.CharField(
-        label=_("National ID, phone, e-mail or name"),
+        label=_("Identity number, phone, e-mail or name"),
         max_length=200,
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off", "type": "search"}),
     )
@@ -28,7 +29,7 @@ class CustomerForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=CustomerKind.choices, initial=CustomerKind.PERSON
     )
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=pgettext_lazy("person or organisation", "Name"), max_length=200)
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=LANGUAGE_CHOICES)
     country = forms.ChoiceField(label=_("Country of the identity number"), choices=Country.choices)
     national_id = forms.CharField(

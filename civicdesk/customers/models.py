@@ -146,7 +146,7 @@ class PersonalDataAccess(models.Model):
     purpose = models.CharField(_("why"), max_length=20, choices=AccessPurpose.choices)
     reason = models.CharField(_("note"), max_length=300, blank=True)
     action = models.CharField(_("what"), max_length=20, choices=AccessAction.choices)
-    via = models.CharField(_("through"), max_length=10, choices=AccessChannel.choices)
+    via = models.CharField(_("channel"), max_length=10, choices=AccessChannel.choices)
 
     class Meta:
         verbose_name = _("personal-data access")

@@ -72,23 +72,32 @@ def normalise_national_id(country: str, raw: str) -> str:
     name = NAMES[country]
     value = (raw or "").strip()
     if not value:
-        raise DomainError(_("Enter the %(name)s.") % {"name": name}, field="national_id")
+        raise DomainError(
+            _("Enter the identity number (%(name)s).") % {"name": name}, field="national_id"
+        )
     expected_length = _LENGTHS.get(country)
     if expected_length and len(value.replace(" ", "")) != expected_length:
         raise DomainError(
-            _("This is not a valid %(name)s: it has the wrong number of digits.") % {"name": name},
+            _("The identity number is not valid (%(name)s): it has the wrong number of digits.")
+            % {"name": name},
             field="national_id",
         )
     try:
         compact = _VALIDATORS[country](value)
     except InvalidChecksum:
-        message = _("This is not a valid %(name)s: the check digit does not match.")
+        message = _("The identity number is not valid (%(name)s): the check digit does not match.")
     except InvalidLength:
-        message = _("This is not a valid %(name)s: it has the wrong number of digits.")
+        message = _(
+            "The identity number is not valid (%(name)s): it has the wrong number of digits."
+        )
     except InvalidComponent:
-        message = _("This is not a valid %(name)s: the date of birth in it does not exist.")
+        message = _(
+            "The identity number is not valid (%(name)s): the date of birth in it does not exist."
+        )
     except (InvalidFormat, ValidationError, ValueError):
-        message = _("This is not a valid %(name)s: it contains characters that do not belong.")
+        message = _(
+            "The identity number is not valid (%(name)s): it contains characters that do not belong."  # noqa: E501
+        )
     else:
         # One spelling per person, so the same number always hashes the same way.
         return compact.upper()

@@ -66,7 +66,7 @@ class PurposeQuery(Schema):
 
 
 class LookupQuery(PurposeQuery):
-    q: str = Field(min_length=1, description="National ID, phone, e-mail or name")
+    q: str = Field(min_length=1, description="Identity number, phone, e-mail or name")
 
 
 class NationalIdOut(Schema):

@@ -23,7 +23,7 @@ from civicdesk.org.choices import (
 def validate_timezone(value: str) -> None:
     if value not in zoneinfo.available_timezones():
         raise ValidationError(
-            _("“%(value)s” is not a known time zone, such as Europe/Stockholm."),
+            _("“%(value)s” is not a known time zone. Use a name such as Europe/Stockholm."),
             params={"value": value},
         )
 
@@ -147,7 +147,7 @@ class AnswerGroup(TenantModel):
         Department,
         on_delete=models.PROTECT,
         related_name="answer_groups",
-        verbose_name=_("department answered for"),
+        verbose_name=_("department it answers for"),
     )
     service_point = models.ForeignKey(
         ServicePoint,

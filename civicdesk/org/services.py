@@ -54,6 +54,7 @@ def create_user(
     department: Department | None = None,
     manager: User | None = None,
     ui_language: str = "",
+    title: str = "",
 ) -> User:
     authz.require(actor, "org.add_user", organisation)
     if ui_language:
@@ -71,6 +72,7 @@ def create_user(
         department=department,
         manager=manager,
         ui_language=ui_language,
+        title=title.strip()[:120],
     )
     if password:
         user.set_password(password)
@@ -146,7 +148,7 @@ def create_api_token(
     """Returns the token and its secret; the secret is not stored and cannot be shown again."""
     authz.require(actor, "org.manage_api_tokens", user)
     if user.organisation_id is None:
-        raise DomainError(_("Tokens act as a user of an organisation."), field="user")
+        raise DomainError(_("A token must act as a user of an organisation."), field="user")
     if not name.strip():
         raise DomainError(
             _("Give the token a name that says which integration uses it."), field="name"

@@ -26,7 +26,7 @@ def test_an_agent_finds_a_caller_by_personnummer_and_opens_the_record(page, live
     )
     sign_in(page, live_server, tenant_a.user(Role.GENERAL_AGENT).username)
 
-    page.get_by_label("National ID, phone, e-mail or name").fill("811228-9874")
+    page.get_by_label("Identity number, phone, e-mail or name").fill("811228-9874")
     page.keyboard.press("Enter")
     result = page.get_by_role("link", name="Britt Lundström")
     expect(result).to_be_visible()
@@ -43,7 +43,7 @@ def test_type_ahead_lists_callers_while_typing(page, live_server, tenant_a):
     CustomerFactory(organisation=tenant_a.organisation, name="Karin Öberg")
     sign_in(page, live_server, tenant_a.user(Role.GENERAL_AGENT).username)
     page.goto(f"{live_server.url}/customers/")
-    page.get_by_label("National ID, phone, e-mail or name").press_sequentially("Öber", delay=30)
+    page.get_by_label("Identity number, phone, e-mail or name").press_sequentially("Öber", delay=30)
     expect(page.get_by_role("link", name="Karin Öberg")).to_be_visible()
 
 

@@ -200,3 +200,12 @@ def test_an_employer_gets_a_checked_business_id(tenant_a):
         business_id="556036-0793",
     )
     assert employer.business_id == "5560360793"
+
+
+def test_a_phone_number_that_also_passes_as_a_coordination_number_is_found(tenant_a):
+    # 070-188 89 19 reads as a samordningsnummer (day 88 = 28 + 60) with a valid check digit.
+    customer = register(tenant_a, national_id="", phones=["070-188 89 19"])
+    found = selectors.find_customers(
+        actor=tenant_a.user(Role.GENERAL_AGENT), query="070-188 89 19", purpose="contact"
+    )
+    assert found == [customer]

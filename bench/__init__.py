@@ -1,0 +1,1 @@
+"""civicdesk benchmarks: `python bench/run.py --help`."""
