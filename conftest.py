@@ -21,6 +21,7 @@ class Tenant:
     topic: object
     case_type: object
     customer: object
+    case: object = None
     users: dict[str, object] = field(default_factory=dict)
 
     def user(self, role: str):
@@ -35,6 +36,8 @@ FIXTURE_PHONES = {
 
 
 def build_tenant(country: str, name: str) -> Tenant:
+    from civicdesk.cases.services import register_contact
+
     organisation = factories.OrganisationFactory(country=country, name=name)
     department = factories.DepartmentFactory(organisation=organisation)
     users = {
@@ -50,20 +53,31 @@ def build_tenant(country: str, name: str) -> Tenant:
         members=[users[Role.DEPARTMENT_EXPERT]],
     )
     topic = factories.TopicFactory(organisation=organisation)
+    case_type = factories.CaseTypeFactory(
+        organisation=organisation, department=department, topic=topic, default_group=group
+    )
+    customer = factories.CustomerFactory(
+        organisation=organisation,
+        phones=[FIXTURE_PHONES[country]],
+        emails=[f"citizen@{organisation.slug}.example"],
+    )
+    case = register_contact(
+        actor=users[Role.GENERAL_AGENT],
+        organisation=organisation,
+        channel="phone",
+        case_type=case_type,
+        customer=customer,
+        subject="A question on the phone",
+    )
     return Tenant(
         organisation=organisation,
         department=department,
         service_point=factories.ServicePointFactory(organisation=organisation),
         group=group,
         topic=topic,
-        case_type=factories.CaseTypeFactory(
-            organisation=organisation, department=department, topic=topic, default_group=group
-        ),
-        customer=factories.CustomerFactory(
-            organisation=organisation,
-            phones=[FIXTURE_PHONES[country]],
-            emails=[f"citizen@{organisation.slug}.example"],
-        ),
+        case_type=case_type,
+        customer=customer,
+        case=case,
         users=users,
     )
 
@@ -83,3 +97,18 @@ def superuser(db):
     return factories.UserFactory(
         organisation=None, is_superuser=True, is_staff=True, username="installation-admin"
     )
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; Django's mail goes to it."""
+    from civicdesk.testing.smtp import SmtpServer
+
+    server = SmtpServer()
+    server.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+    yield server
+    server.stop()

@@ -7,6 +7,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.security import HttpBearer, SessionAuth
 
+from civicdesk.cases.api import router as cases_router
 from civicdesk.catalog.api import router as catalog_router
 from civicdesk.core.errors import DomainError
 from civicdesk.customers.api import router as customers_router
@@ -75,3 +76,4 @@ def forbidden(request, exc):
 api.add_router("/v1/org", org_router)
 api.add_router("/v1/catalog", catalog_router)
 api.add_router("/v1/customers", customers_router)
+api.add_router("/v1/cases", cases_router)

@@ -22,6 +22,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("language/", switch_language, name="switch_language"),
+    path("cases/", include("civicdesk.cases.urls")),
     path("customers/", include("civicdesk.customers.urls")),
     path("directory/", include("civicdesk.org.urls")),
     path("catalogue/", include("civicdesk.catalog.urls")),

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from civicdesk.cases import selectors as case_selectors
 from civicdesk.core import authz
 from civicdesk.customers.models import AccessPurpose
 from civicdesk.org import selectors as org_selectors
@@ -19,6 +20,7 @@ def home(request):
                 pk__in=actor.group_ids
             ),
             "can_look_up_customers": authz.can(actor, "customers.view_customer"),
+            "work_counts": case_selectors.work_list_counts(actor),
             "purposes": AccessPurpose.choices,
         },
     )

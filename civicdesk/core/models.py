@@ -49,3 +49,7 @@ class TenantModel(TimeStampedModel):
 
     class Meta:
         abstract = True
+
+
+# The search index's table belongs to this app; importing it here registers it with Django.
+from civicdesk.core.search.models import SearchEntry  # noqa: E402, F401

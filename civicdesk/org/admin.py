@@ -86,7 +86,8 @@ class UserAdmin(TenantModelAdmin, DjangoUserAdmin):
             {"fields": ("first_name", "last_name", "email", "phone", "title", "ui_language")},
         ),
         (_("Place in the organisation"), {"fields": ("organisation", "department", "manager")}),
-        (_("Status"), {"fields": ("is_active", "last_login", "date_joined")}),
+        (_("Status"), {"fields": ("is_active", "confidential_access", "last_login",
+                                  "date_joined")}),
     )
     add_fieldsets = (
         (
@@ -117,7 +118,10 @@ class UserAdmin(TenantModelAdmin, DjangoUserAdmin):
         )
 
     def get_readonly_fields(self, request, obj=None):
-        return ["last_login", "date_joined"]
+        if request.user.is_superuser:
+            return ["last_login", "date_joined"]
+        # Organisation administrators cannot grant themselves confidential access.
+        return ["last_login", "date_joined", "confidential_access"]
 
 
 @admin.register(ApiToken)

@@ -274,6 +274,11 @@ class User(AbstractUser):
     )
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     title = models.CharField(_("job title"), max_length=120, blank=True)
+    confidential_access = models.BooleanField(
+        _("sees every confidential case"),
+        default=False,
+        help_text=_("Applies to administrators only. Granted by installation administrators."),
+    )
 
     objects = CivicUserManager()
 

@@ -62,8 +62,10 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "civicdesk.core",
     "civicdesk.org",
+    "civicdesk.integrations",
     "civicdesk.catalog",
     "civicdesk.customers",
+    "civicdesk.cases",
     "civicdesk.demo",
 ]
 

@@ -11,3 +11,10 @@ def whole_minutes(value: datetime.timedelta | None) -> int:
     if not value:
         return 0
     return -(-int(value.total_seconds()) // 60)
+
+
+@register.filter
+def minutes_seconds(seconds: int | None) -> str:
+    """A talk time such as 4:05 (minutes and seconds)."""
+    seconds = int(seconds or 0)
+    return f"{seconds // 60}:{seconds % 60:02d}"

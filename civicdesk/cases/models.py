@@ -1,0 +1,271 @@
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from civicdesk.cases.choices import Channel, Direction, EventKind, Outcome, Priority, Status
+from civicdesk.catalog.choices import RosaTier
+from civicdesk.core.models import TenantModel, TenantQuerySet
+
+
+class CaseQuerySet(TenantQuerySet):
+    def for_actor(self, actor):
+        """The organisation's cases the actor may know exist.
+
+        A confidential case exists only for the members of the group that handles it, its
+        handler and administrators explicitly granted confidential access; for everybody
+        else it is absent from lists, counts, search and the API alike.
+        """
+        cases = super().for_actor(actor)
+        if not actor.is_authenticated:
+            return cases
+        if only_producer_contact(actor):
+            # A service producer follows its own department's cases, nothing else.
+            cases = cases.filter(department_id=actor.department_id)
+        if may_see_all_confidential(actor):
+            return cases
+        visible = Q(is_confidential=False) | Q(handler_id=actor.pk)
+        if actor.group_ids:
+            visible |= Q(answer_group_id__in=actor.group_ids)
+        return cases.filter(visible)
+
+
+def only_producer_contact(actor) -> bool:
+    from civicdesk.org.choices import Role
+
+    return not actor.is_superuser and actor.role_set <= {Role.PRODUCER_CONTACT}
+
+
+def may_see_all_confidential(actor) -> bool:
+    from civicdesk.org.choices import Role
+
+    return bool(
+        actor.is_authenticated
+        and actor.confidential_access
+        and (actor.is_superuser or actor.has_role(Role.ADMINISTRATOR))
+    )
+
+
+class CaseSequence(models.Model):
+    """The last reference number given per organisation and year."""
+
+    organisation = models.ForeignKey("org.Organisation", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="case_sequence_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}/{self.year}: {self.last_number}"
+
+
+class Case(TenantModel):
+    """One matter of one customer (or an anonymous caller), from first contact to closure."""
+
+    reference = models.CharField(_("reference"), max_length=32, editable=False)
+    year = models.PositiveSmallIntegerField(editable=False)
+    number = models.PositiveIntegerField(editable=False)
+    channel = models.CharField(_("channel"), max_length=12, choices=Channel.choices)
+    case_type = models.ForeignKey(
+        "catalog.CaseType",
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("case type"),
+    )
+    topic = models.ForeignKey(
+        "catalog.Topic",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("topic"),
+    )
+    department = models.ForeignKey(
+        "org.Department",
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("owning department"),
+    )
+    rosa_tier = models.CharField(_("tier"), max_length=12, choices=RosaTier.choices)
+    handled_by_centre = models.BooleanField(
+        _("in the centre's contract"),
+        help_text=_("The contract in force when the case was registered."),
+    )
+    customer = models.ForeignKey(
+        "customers.Customer",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("customer"),
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.NEW
+    )
+    priority = models.CharField(
+        _("priority"), max_length=8, choices=Priority.choices, default=Priority.NORMAL
+    )
+    answer_group = models.ForeignKey(
+        "org.AnswerGroup",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("answer group"),
+        help_text=_("Empty while the front line handles the case."),
+    )
+    handler = models.ForeignKey(
+        "org.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="handled_cases",
+        verbose_name=_("handler"),
+    )
+    service_point = models.ForeignKey(
+        "org.ServicePoint",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered at"),
+    )
+    is_confidential = models.BooleanField(_("confidential"), default=False)
+    registered_by = models.ForeignKey(
+        "org.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
+    registered_at = models.DateTimeField(_("registered"), default=timezone.now)
+    first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
+    forwarded_at = models.DateTimeField(_("forwarded"), null=True, blank=True)
+    feedback_due_at = models.DateTimeField(_("department feedback due"), null=True, blank=True)
+    department_contacted_at = models.DateTimeField(
+        _("department contacted the customer"), null=True, blank=True
+    )
+    resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, blank=True)
+    forward_count = models.PositiveSmallIntegerField(default=0)
+    contact_count = models.PositiveIntegerField(default=0)
+    handle_seconds = models.PositiveIntegerField(
+        _("handle time (seconds)"),
+        default=0,
+        help_text=_("The sum of the recorded durations of all contacts."),
+    )
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-registered_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "reference"], name="case_reference_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["resolved", "closed"]) | Q(resolved_at__isnull=False),
+                name="case_resolved_has_time",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["organisation", "-registered_at"], name="case_recent_idx"),
+            models.Index(fields=["organisation", "status"], name="case_status_idx"),
+            models.Index(fields=["answer_group", "status"], name="case_group_status_idx"),
+            models.Index(fields=["handler", "status"], name="case_handler_status_idx"),
+            models.Index(fields=["customer", "-registered_at"], name="case_customer_idx"),
+            models.Index(fields=["department", "status"], name="case_department_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def is_open(self) -> bool:
+        from civicdesk.cases.choices import OPEN_STATUSES
+
+        return self.status in OPEN_STATUSES
+
+    @property
+    def is_overdue(self) -> bool:
+        """The department has not contacted the customer by the feedback deadline."""
+        return bool(
+            self.is_open
+            and self.feedback_due_at
+            and self.department_contacted_at is None
+            and self.feedback_due_at < timezone.now()
+        )
+
+
+class CaseContact(TenantModel):
+    """One conversation with the customer: a call, a mail, a visit, with its duration."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="contacts")
+    channel = models.CharField(_("channel"), max_length=12, choices=Channel.choices)
+    direction = models.CharField(_("direction"), max_length=8, choices=Direction.choices)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    duration_seconds = models.PositiveIntegerField(_("duration (seconds)"), default=0)
+    summary = models.TextField(_("summary"), blank=True)
+    agent = models.ForeignKey(
+        "org.User", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("agent")
+    )
+    by_department = models.BooleanField(
+        _("by the department"),
+        default=False,
+        help_text=_("Made by a member of the answer group rather than the front line."),
+    )
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        ordering = ["started_at", "pk"]
+        indexes = [models.Index(fields=["organisation", "started_at"], name="contact_time_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class CaseEvent(TenantModel):
+    """An entry in a case's timeline. Written once, never changed: corrections are new events."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
+    kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
+    actor = models.ForeignKey(
+        "org.User", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("who")
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    text = models.TextField(_("text"), blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    contact = models.ForeignKey(
+        CaseContact, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    corrects = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
+    )
+
+    class Meta:
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["case", "at"], name="case_event_timeline_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Case events are append-only; record a correction instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Case events are append-only.")

@@ -1,0 +1,46 @@
+"""What a case search asks for and what it answers, shared by the selectors and the search."""
+
+from __future__ import annotations
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass
+
+from civicdesk.cases.models import Case
+
+
+@dataclass
+class CaseQuery:
+    text: str = ""
+    reference: str = ""
+    customer_id: int | None = None
+    case_type_id: int | None = None
+    status: str = ""  # a status, or "open" for every open one
+    answer_group_id: int | None = None
+    channel: str = ""
+    registered_from: datetime.date | None = None
+    registered_to: datetime.date | None = None
+    limit: int = 25
+    offset: int = 0
+
+
+@dataclass
+class CasePage:
+    cases: list[Case]
+    has_more: bool
+    snippets: dict[int, str]
+
+
+def registration_window(
+    timezone_name: str, query: CaseQuery
+) -> tuple[datetime.datetime, datetime.datetime]:
+    """The query's dates as an instant range [start, end) in the organisation's time zone, so
+    the registered_at index serves it (a __date lookup would not)."""
+    zone = zoneinfo.ZoneInfo(timezone_name)
+    first = query.registered_from or datetime.date(2000, 1, 1)
+    last = query.registered_to or datetime.date(2999, 12, 31)
+    start = datetime.datetime.combine(first, datetime.time.min, tzinfo=zone)
+    end = datetime.datetime.combine(
+        last + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
+    )
+    return start, end

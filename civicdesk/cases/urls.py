@@ -1,0 +1,14 @@
+from django.urls import path
+
+from civicdesk.cases import views
+
+app_name = "cases"
+urlpatterns = [
+    path("", views.work_lists, name="work_lists"),
+    path("new/", views.new_contact, name="new_contact"),
+    path("new/callers/", views.caller_lookup, name="caller_lookup"),
+    path("new/history/", views.caller_history, name="caller_history"),
+    path("search/", views.search, name="search"),
+    path("<int:case_id>/", views.detail, name="detail"),
+    path("<int:case_id>/<slug:action>/", views.act, name="act"),
+]
