@@ -44,7 +44,8 @@ run: $(VENV)/.installed node_modules/.installed
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (agent UI), /admin/, /api/docs  -  Ctrl-C stops."
 	@trap 'kill 0' EXIT INT TERM; \
-	$(DEV_ENV) $(BIN)/python manage.py db_worker --queue-name default & \
+	$(DEV_ENV) $(BIN)/python manage.py run_worker & \
+	$(DEV_ENV) $(BIN)/python manage.py run_scheduler & \
 	$(DEV_ENV) $(BIN)/uvicorn civicdesk.asgi:application --host $(HOST) --port $(PORT) \
 		--reload --reload-dir civicdesk --log-level warning
 

@@ -12,15 +12,23 @@ from datetime import UTC, datetime
 @dataclass(frozen=True)
 class Scale:
     customers: int
+    cases: int
     lookups: int  # timed look-ups per scenario
     protected_ids: int  # national IDs protected in the single-core rate
     requests: int  # HTTP requests per URL
+    searches: int  # timed case searches per actor and kind of query
 
 
 SCALES = {
-    "small": Scale(customers=20_000, lookups=500, protected_ids=20_000, requests=200),
-    "full": Scale(customers=1_000_000, lookups=500, protected_ids=100_000, requests=500),
-}
+    "small": Scale(
+        customers=20_000, cases=20_000, lookups=500, protected_ids=20_000, requests=200,
+        searches=200,
+    ),
+    "full": Scale(
+        customers=1_000_000, cases=1_000_000, lookups=500, protected_ids=100_000, requests=500,
+        searches=300,
+    ),
+}  # fmt: skip
 ORGANISATIONS = 3  # one of each country, so every national-ID and phone format is exercised
 
 
@@ -29,7 +37,7 @@ class Record:
     name: str
     value: float
     unit: str
-    data_size: int  # customers in the database when measured
+    data_size: int  # customers in the database when measured (cases: as many, see Scale)
     database: str  # connection.vendor: sqlite, postgresql
     measured_at: str
 

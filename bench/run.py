@@ -3,7 +3,7 @@
     .venv/bin/python bench/run.py [--scale small|full] [--database-url URL | --postgres]
                                   [--only SCENARIO ...] [--seed S] [--results FILE]
 
-small: 20,000 customers (a minute); full: 1,000,000 customers (several minutes on SQLite).
+small: 20,000 customers and 20,000 cases (a few minutes); full: 1,000,000 of each (an hour).
 Without --database-url the run uses a new SQLite file in a temporary directory, and
 --postgres a throw-away PostgreSQL cluster (civicdesk/testing/postgres.py); both are deleted
 afterwards. A --database-url must point at a database the benchmark may fill; the development
@@ -76,8 +76,12 @@ def _prepare(bench: Bench) -> None:
     call_command("migrate", verbosity=0)
     admin = ensure_installation_admin(password=DEMO_PASSWORD, report=LoadReport())
     run = GenerationRun(seed=bench.seed, actor=admin, workers=os.cpu_count() or 1)
-    targets = {"organisations": ORGANISATIONS, "customers": bench.scale.customers}
-    print(f"Generating {bench.scale.customers:,} customers ...")
+    targets = {
+        "organisations": ORGANISATIONS,
+        "customers": bench.scale.customers,
+        "cases": bench.scale.cases,
+    }
+    print(f"Generating {bench.scale.customers:,} customers and {bench.scale.cases:,} cases ...")
     bench.generation = generate(run, STEPS, targets)
 
 

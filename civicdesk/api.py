@@ -11,6 +11,7 @@ from civicdesk.cases.api import router as cases_router
 from civicdesk.catalog.api import router as catalog_router
 from civicdesk.core.errors import DomainError
 from civicdesk.customers.api import router as customers_router
+from civicdesk.knowledge.api import router as knowledge_router
 from civicdesk.org.api import router as org_router
 from civicdesk.org.services import authenticate_api_token
 
@@ -77,3 +78,4 @@ api.add_router("/v1/org", org_router)
 api.add_router("/v1/catalog", catalog_router)
 api.add_router("/v1/customers", customers_router)
 api.add_router("/v1/cases", cases_router)
+api.add_router("/v1/knowledge", knowledge_router)

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from civicdesk import views
 from civicdesk.api import api
+from civicdesk.cases import unified_search
 from civicdesk.core.views import healthz
 from civicdesk.org.views import switch_language
 
@@ -23,9 +24,13 @@ urlpatterns = [
     ),
     path("language/", switch_language, name="switch_language"),
     path("cases/", include("civicdesk.cases.urls")),
+    path("reporting/", include("civicdesk.reporting.urls")),
     path("customers/", include("civicdesk.customers.urls")),
     path("directory/", include("civicdesk.org.urls")),
     path("catalogue/", include("civicdesk.catalog.urls")),
+    path("knowledge/", include("civicdesk.knowledge.urls")),
+    path("search/", unified_search.search, name="search"),
+    path("faq/", include("civicdesk.portal.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("healthz", healthz, name="healthz"),

@@ -3,12 +3,16 @@ bench (see bench/core.py). Add a module here for a new scenario; it finds the ge
 in the database and the generation timings in `bench.generation`."""
 
 from bench.scenarios import (
+    api_register,
     generation,
     http_latency,
+    knowledge_recall,
+    knowledge_search,
     lookup_national_id,
     lookup_phone,
     memory,
     protect_national_id,
+    search_cases,
 )
 
 SCENARIOS = (
@@ -16,6 +20,10 @@ SCENARIOS = (
     lookup_national_id,
     lookup_phone,
     protect_national_id,
+    search_cases,  # before api_register, which adds cases
+    api_register,
     http_latency,
+    knowledge_search,  # the generated articles; the recall set's index includes them
+    knowledge_recall,
     memory,  # last: the peak over everything before it
 )

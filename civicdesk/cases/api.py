@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy
 from ninja import Query, Router, Status
 
-from civicdesk.cases import selectors, services
+from civicdesk.cases import checklists, selectors, services
 from civicdesk.cases.schemas import (
     AssignIn,
     CaseFilter,
@@ -27,6 +27,8 @@ from civicdesk.core.api import actor_of, error_responses
 from civicdesk.core.errors import DomainError
 from civicdesk.core.selectors import get_for_actor
 from civicdesk.customers.selectors import get_customer_reference
+from civicdesk.knowledge.schemas import ChecklistOnCaseOut, ChecklistTickIn
+from civicdesk.knowledge.selectors import get_checklist_step
 from civicdesk.org import selectors as org_selectors
 
 router = Router(tags=["cases"])
@@ -292,3 +294,39 @@ def correct(request, case_id: int, payload: CorrectionIn):
     )
     services.correct_event(actor=actor, event=event, text=payload.text)
     return selectors.get_case(actor, case_id)
+
+
+@router.post(
+    "/{case_id}/checklist",
+    response={200: list[ChecklistOnCaseOut], **WRITE_ERRORS},
+    summary="Tick (done=true) or untick a step of the case type's checklist; answers the "
+    "checklists with each step's state",
+)
+def tick_checklist(request, case_id: int, payload: ChecklistTickIn):
+    actor = actor_of(request)
+    case = selectors.get_case(actor, case_id)
+    step = referenced(
+        get_checklist_step,
+        actor,
+        payload.step_id,
+        field="step_id",
+        message=gettext_lazy("There is no such checklist step."),
+    )
+    checklists.tick_checklist_step(actor=actor, case=case, step=step, done=payload.done)
+    return [
+        {
+            "id": item.checklist.pk,
+            "name": item.checklist.name,
+            "steps": [
+                {
+                    "id": state.step.pk,
+                    "text": state.step.text,
+                    "done": state.done,
+                    "by": state.by.username if state.by else None,
+                    "at": state.at,
+                }
+                for state in item.steps
+            ],
+        }
+        for item in checklists.checklists_on_case(actor, case)
+    ]

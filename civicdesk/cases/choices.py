@@ -77,3 +77,4 @@ class EventKind(models.TextChoices):
     CASE_TYPE = "case_type", _("Case type changed")
     CONFIDENTIALITY = "confidentiality", _("Confidentiality changed")
     CORRECTION = "correction", _("Correction")
+    CHECKLIST = "checklist", _("Checklist step ticked")

@@ -146,7 +146,23 @@ class Case(TenantModel):
         verbose_name=_("registered by"),
     )
     registered_at = models.DateTimeField(_("registered"), default=timezone.now)
+    sla_policy = models.ForeignKey(
+        "sla.SlaPolicy",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("SLA policy"),
+    )
     first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
+    first_response_due_at = models.DateTimeField(_("first response due"), null=True, blank=True)
+    resolution_due_at = models.DateTimeField(_("resolution due"), null=True, blank=True)
+    waiting_since = models.DateTimeField(
+        _("waiting for the customer since"),
+        null=True,
+        blank=True,
+        help_text=_("The deadlines' clocks stand still while the case waits for the customer."),
+    )
     forwarded_at = models.DateTimeField(_("forwarded"), null=True, blank=True)
     feedback_due_at = models.DateTimeField(_("department feedback due"), null=True, blank=True)
     department_contacted_at = models.DateTimeField(
@@ -197,14 +213,91 @@ class Case(TenantModel):
         return self.status in OPEN_STATUSES
 
     @property
+    def next_due_at(self):
+        """The earliest deadline still running, for "time left" in lists."""
+        if not self.is_open or self.waiting_since is not None:
+            return None
+        running = [
+            self.feedback_due_at if self.department_contacted_at is None else None,
+            self.first_response_due_at if self.first_response_at is None else None,
+            self.resolution_due_at,
+        ]
+        return min((due for due in running if due is not None), default=None)
+
+    @property
     def is_overdue(self) -> bool:
-        """The department has not contacted the customer by the feedback deadline."""
+        """The same rule as cases.deadlines.overdue_filter, for one case already loaded."""
+        now = timezone.now()
+        if not self.is_open or self.waiting_since is not None:
+            return False
         return bool(
-            self.is_open
-            and self.feedback_due_at
-            and self.department_contacted_at is None
-            and self.feedback_due_at < timezone.now()
+            (
+                self.feedback_due_at
+                and self.department_contacted_at is None
+                and self.feedback_due_at < now
+            )
+            or (
+                self.first_response_due_at
+                and self.first_response_at is None
+                and self.first_response_due_at < now
+            )
+            or (self.resolution_due_at and self.resolution_due_at < now)
         )
+
+
+class DeadlineKind(models.TextChoices):
+    FIRST_RESPONSE = "first_response", _("First response")
+    FEEDBACK = "feedback", _("Department feedback")
+    RESOLUTION = "resolution", _("Resolution")
+
+
+class AlarmLevel(models.TextChoices):
+    WARNING = "warning", _("Warning before the deadline")
+    BREACH = "breach", _("Deadline passed")
+    SECOND = "second", _("Second alarm after the deadline")
+
+
+class CaseAlarm(models.Model):
+    """One alarm level of one deadline of a case: when it is due, and when it fired.
+
+    The unique (case, deadline, level) row is what makes an alarm fire exactly once: the
+    scheduler sets `fired_at` with one conditional UPDATE, which only one process can win,
+    and a deadline recomputed after firing never brings its row back to unfired.
+    """
+
+    organisation = models.ForeignKey("org.Organisation", on_delete=models.CASCADE, related_name="+")
+    case = models.ForeignKey("Case", on_delete=models.CASCADE, related_name="alarms")
+    deadline = models.CharField(_("deadline"), max_length=16, choices=DeadlineKind.choices)
+    level = models.CharField(_("level"), max_length=8, choices=AlarmLevel.choices)
+    due_at = models.DateTimeField(_("deadline"))
+    fire_at = models.DateTimeField(_("fires at"))
+    fired_at = models.DateTimeField(_("fired"), null=True, blank=True)
+    notified_at = models.DateTimeField(_("notified"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("alarm")
+        verbose_name_plural = _("alarms")
+        ordering = ["-fired_at", "fire_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "deadline", "level"], name="case_alarm_once_per_level"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["fire_at"],
+                name="case_alarm_pending_idx",
+                condition=Q(fired_at__isnull=True),
+            ),
+            models.Index(
+                fields=["fired_at"],
+                name="case_alarm_unnotified_idx",
+                condition=Q(fired_at__isnull=False, notified_at__isnull=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.deadline} {self.level}"
 
 
 class CaseContact(TenantModel):

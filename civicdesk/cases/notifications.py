@@ -75,3 +75,14 @@ def case_assigned(*, case, handler, actor) -> None:
         case=case,
         context={"group": case.answer_group, "actor": actor},
     )
+
+
+def alarm_fired(*, alarm, recipient) -> None:
+    case = alarm.case
+    _send(
+        template="alarm",
+        dedupe_key=f"alarm:{alarm.pk}",
+        recipient=recipient,
+        case=case,
+        context={"alarm": alarm, "is_handler": recipient.pk == case.handler_id},
+    )

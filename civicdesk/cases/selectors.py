@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from civicdesk.cases import search as case_search
 from civicdesk.cases.choices import OPEN_STATUSES, EventKind
+from civicdesk.cases.deadlines import overdue_filter
 from civicdesk.cases.models import Case, CaseEvent
 from civicdesk.cases.queries import CasePage, CaseQuery, registration_window
 from civicdesk.core.selectors import get_for_actor
@@ -71,11 +72,8 @@ def forwarded_to_my_department(actor: User) -> QuerySet[Case]:
 
 
 def overdue_cases(actor: User, *, now: datetime.datetime | None = None) -> QuerySet[Case]:
-    """Forwarded cases past the department's feedback deadline without a contact back."""
-    now = now or timezone.now()
-    return cases_for_actor(actor).filter(
-        status__in=OPEN_STATUSES, feedback_due_at__lt=now, department_contacted_at__isnull=True
-    )
+    """Open cases with a deadline passed unmet (see deadlines.overdue_filter)."""
+    return cases_for_actor(actor).filter(overdue_filter(now or timezone.now()))
 
 
 def unassigned_group_cases(actor: User) -> QuerySet[Case]:
@@ -104,9 +102,7 @@ def work_list_counts(actor: User) -> dict[str, int]:
         mine=Count("pk", filter=Q(handler=actor)),
         groups=Count("pk", filter=Q(answer_group_id__in=actor.group_ids)),
         department=Count("pk", filter=Q(department_id__in=department_ids, forward_count__gt=0)),
-        overdue=Count(
-            "pk", filter=Q(feedback_due_at__lt=now, department_contacted_at__isnull=True)
-        ),
+        overdue=Count("pk", filter=overdue_filter(now)),
         unassigned=Count("pk", filter=Q(answer_group_id__in=actor.group_ids, handler__isnull=True)),
     )
 

@@ -10,7 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from civicdesk.cases import notifications
+from civicdesk.cases import deadlines, notifications
 from civicdesk.cases.choices import (
     OPEN_STATUSES,
     TRANSITIONS,
@@ -21,7 +21,6 @@ from civicdesk.cases.choices import (
     Priority,
     Status,
 )
-from civicdesk.cases.deadlines import department_feedback_due
 from civicdesk.cases.models import Case, CaseContact, CaseEvent, CaseSequence
 from civicdesk.cases.search import index_case
 from civicdesk.catalog.models import CaseType
@@ -117,7 +116,9 @@ def record_event(
 
 
 def _save(case: Case, *fields: str) -> None:
-    case.save(update_fields=[*fields, "updated_at"])
+    """Writes the changed fields, then brings the case's alarms and search entry in step."""
+    case.save(update_fields=[*dict.fromkeys(fields), "updated_at"])
+    deadlines.sync_alarms(case)
     index_case(case)
 
 
@@ -281,7 +282,7 @@ def register_contact(
         data={"channel": channel, "direction": direction, "duration_seconds": duration_seconds},
         contact=contact,
     )
-    _save(case, "contact_count", "handle_seconds")
+    _save(case, "contact_count", "handle_seconds", *deadlines.start_clocks(case))
     return case
 
 
@@ -323,6 +324,11 @@ def append_contact(
     )
     now = timezone.now()
     changed = []
+    data = {"channel": channel, "direction": direction, "duration_seconds": duration_seconds}
+    if direction == Direction.INBOUND and case.status == Status.WAITING:
+        # The customer answered: the case is worked on again and its clocks run on.
+        data["from_status"] = _move(case, Status.IN_PROGRESS)
+        changed += ["status", *deadlines.resume_clocks(case, now)]
     if direction == Direction.OUTBOUND and case.first_response_at is None:
         case.first_response_at = now
         changed.append("first_response_at")
@@ -334,14 +340,7 @@ def append_contact(
         if by_department and direction == Direction.OUTBOUND
         else EventKind.CONTACT
     )
-    record_event(
-        case=case,
-        actor=actor,
-        kind=kind,
-        text=summary,
-        data={"channel": channel, "direction": direction, "duration_seconds": duration_seconds},
-        contact=contact,
-    )
+    record_event(case=case, actor=actor, kind=kind, text=summary, data=data, contact=contact)
     _save(case, "contact_count", "handle_seconds", *changed)
     return contact
 
@@ -378,7 +377,9 @@ def forward_case_to_group(*, actor: User, case: Case, group: AnswerGroup, reason
     case.handler = None
     case.forwarded_at = now
     case.forward_count += 1
-    case.feedback_due_at = department_feedback_due(case.organisation, now)
+    # The new group owes the customer a contact of its own.
+    case.department_contacted_at = None
+    clocks = [*deadlines.resume_clocks(case, now), *deadlines.start_feedback_clock(case, now)]
     record_event(
         case=case,
         actor=actor,
@@ -398,7 +399,8 @@ def forward_case_to_group(*, actor: User, case: Case, group: AnswerGroup, reason
         "handler",
         "forwarded_at",
         "forward_count",
-        "feedback_due_at",
+        "department_contacted_at",
+        *clocks,
     )
     notifications.case_forwarded(case=case, group=group, actor=actor, reason=reason)
     return case
@@ -438,7 +440,7 @@ def take_case(*, actor: User, case: Case) -> Case:
             "taken": True,
         },
     )
-    _save(case, "status", "handler")
+    _save(case, "status", "handler", *deadlines.resume_clocks(case, timezone.now()))
     return case
 
 
@@ -471,7 +473,7 @@ def assign_case(*, actor: User, case: Case, handler: User) -> Case:
             "from_status": previous_status,
         },
     )
-    _save(case, "status", "handler")
+    _save(case, "status", "handler", *deadlines.resume_clocks(case, timezone.now()))
     notifications.case_assigned(case=case, handler=handler, actor=actor)
     return case
 
@@ -489,7 +491,7 @@ def wait_for_customer(*, actor: User, case: Case, reason: str) -> Case:
         text=reason,
         data={"from_status": previous_status, "to_status": Status.WAITING},
     )
-    _save(case, "status")
+    _save(case, "status", *deadlines.pause_clocks(case, timezone.now()))
     return case
 
 
@@ -519,7 +521,8 @@ def resolve_case(*, actor: User, case: Case, resolution: str, withdrawn: bool = 
         text=resolution,
         data={"from_status": previous_status, "outcome": case.outcome},
     )
-    _save(case, "status", "resolved_at", "outcome", "handler")
+    case.waiting_since = None
+    _save(case, "status", "resolved_at", "outcome", "handler", "waiting_since")
     return case
 
 
@@ -550,7 +553,8 @@ def reopen_case(*, actor: User, case: Case, reason: str) -> Case:
     case.resolved_at = None
     case.closed_at = None
     case.outcome = ""
-    _save(case, "status", "resolved_at", "closed_at", "outcome")
+    clocks = deadlines.restart_resolution_clock(case, timezone.now())
+    _save(case, "status", "resolved_at", "closed_at", "outcome", *clocks)
     return case
 
 
@@ -576,7 +580,7 @@ def change_case_type(*, actor: User, case: Case, case_type: CaseType) -> Case:
         data["confidential"] = True
         fields.append("is_confidential")
     record_event(case=case, actor=actor, kind=EventKind.CASE_TYPE, data=data)
-    _save(case, *fields)
+    _save(case, *fields, *deadlines.recompute_clocks(case))
     return case
 
 

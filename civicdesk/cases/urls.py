@@ -1,6 +1,6 @@
 from django.urls import path
 
-from civicdesk.cases import views
+from civicdesk.cases import checklist_views, views
 
 app_name = "cases"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path("new/callers/", views.caller_lookup, name="caller_lookup"),
     path("new/history/", views.caller_history, name="caller_history"),
     path("search/", views.search, name="search"),
+    path("alarms/", views.alarms, name="alarms"),
     path("<int:case_id>/", views.detail, name="detail"),
+    path("<int:case_id>/checklist/", checklist_views.case_checklist, name="checklist"),
     path("<int:case_id>/<slug:action>/", views.act, name="act"),
 ]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from civicdesk.cases import alarms as alarm_selectors
 from civicdesk.cases import forms, selectors, services
 from civicdesk.catalog import selectors as catalog_selectors
 from civicdesk.core import authz
@@ -214,6 +215,19 @@ def work_lists(request):
     }
     tabs = [(key, labels[key], counts[key]) for key in labels]
     return render(request, "cases/work_lists.html", {"tabs": tabs, "current": name, "cases": cases})
+
+
+@login_required
+def alarms(request):
+    """The alarms about the actor's cases or their group's: what is late or soon due."""
+    actor = request.user
+    items = list(alarm_selectors.alarms_for(actor)[:200])
+    visible = set(
+        selectors.cases_for_actor(actor)
+        .filter(pk__in={alarm.case_id for alarm in items})
+        .values_list("pk", flat=True)
+    )
+    return render(request, "cases/alarms.html", {"alarms": items, "visible": visible})
 
 
 @login_required

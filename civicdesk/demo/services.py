@@ -7,6 +7,10 @@ with the ORM after full_clean(); call the services instead once org grows them.
 
 Every object is found again by its natural key (slug, code, user name, identity number), so
 loading twice creates nothing the second time and never overwrites what someone has edited.
+
+Demo cases go through the case services only, as the organisation's own users: an agent
+registers the contact, an expert of the answer group takes and calls back. A case is found
+again by its subject within the organisation.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from auditlog.context import set_actor
 from django.db import transaction
 from django.db.models import Model
 
+from civicdesk.cases import services as case_services
+from civicdesk.cases.choices import Channel, Direction
+from civicdesk.cases.models import Case
 from civicdesk.catalog import services as catalog_services
 from civicdesk.catalog.models import CaseType, Topic
 from civicdesk.customers import services as customer_services
@@ -263,3 +270,97 @@ def _load_customers(actor, organisation, spec, report) -> None:
             phones=item["phones"],
             emails=item["emails"],
         )
+
+
+# --- demo cases -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def load_cases(*, spec: dict, cases: list[dict], report: LoadReport) -> None:
+    """The organisation's demo cases that are not there yet, each told as its story."""
+    organisation = Organisation.objects.get(slug=spec["slug"])
+    users = {
+        user.username.removeprefix(f"{spec['username_prefix']}."): user
+        for user in User.objects.filter(organisation=organisation)
+    }
+    for story in cases:
+        found = Case.objects.filter(organisation=organisation, subject=story["subject"]).exists()
+        report.count(Case, created=not found)
+        if not found:
+            _tell(organisation, story, users)
+
+
+def _tell(organisation: Organisation, story: dict, users: dict[str, User]) -> Case:
+    agent = users[story["agent"]]
+    customer = None
+    if story["customer"] is not None:
+        customer = Customer.objects.get(organisation=organisation, name=story["customer"])
+    service_point = None
+    if story.get("service_point"):
+        service_point = ServicePoint.objects.get(
+            organisation=organisation, code=story["service_point"]
+        )
+    contact = {
+        "organisation": organisation,
+        "channel": story["channel"],
+        "case_type": CaseType.objects.get(organisation=organisation, code=story["case_type"]),
+        "subject": story["subject"],
+        "description": story["description"],
+        "customer": customer,
+        "duration_seconds": story["duration"],
+        "summary": story["summary"],
+        "service_point": service_point,
+    }
+    steps = list(story["then"])
+    first = steps[0] if steps and steps[0]["by"] == story["agent"] else None
+    # The new-contact screen's composite actions, when the agent answered or forwarded at once.
+    if first is not None and first["do"] == "resolve":
+        case = case_services.register_and_resolve(actor=agent, resolution=first["text"], **contact)
+        steps.pop(0)
+    elif first is not None and first["do"] == "forward":
+        group = AnswerGroup.objects.get(organisation=organisation, code=first["group"])
+        case = case_services.register_and_forward(
+            actor=agent, group=group, reason=first["text"], **contact
+        )
+        steps.pop(0)
+    else:
+        case = case_services.register_contact(actor=agent, **contact)
+    for step in steps:
+        _act(case, step, users[step["by"]])
+    return case
+
+
+def _act(case: Case, step: dict, actor: User) -> None:
+    match step["do"]:
+        case "resolve":
+            case_services.resolve_case(actor=actor, case=case, resolution=step["text"])
+        case "forward":
+            group = AnswerGroup.objects.get(
+                organisation_id=case.organisation_id, code=step["group"]
+            )
+            case_services.forward_case_to_group(
+                actor=actor, case=case, group=group, reason=step["text"]
+            )
+        case "take":
+            case_services.take_case(actor=actor, case=case)
+        case "call_back":
+            case_services.append_contact(
+                actor=actor,
+                case=case,
+                channel=Channel.PHONE,
+                direction=Direction.OUTBOUND,
+                duration_seconds=step["duration"],
+                summary=step["text"],
+            )
+        case "note":
+            case_services.add_note(actor=actor, case=case, text=step["text"])
+        case "wait":
+            case_services.wait_for_customer(actor=actor, case=case, reason=step["text"])
+        case "confidential":
+            case_services.set_confidentiality(
+                actor=actor, case=case, confidential=True, reason=step["text"]
+            )
+        case "close":
+            case_services.close_case(actor=actor, case=case)
+        case other:
+            raise ValueError(f"Unknown demo case step {other!r}")

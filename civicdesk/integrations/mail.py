@@ -3,7 +3,8 @@
 Nothing calls an SMTP server inside a request. `queue_email` writes an OutboundEmail row in the
 caller's transaction and enqueues its delivery on commit; `deliver` sends one row and is safe
 to run twice. A message the server refused stays pending with a later `next_attempt_at`;
-`deliver_due` (run by the worker's periodic job, or `manage.py send_queued_email`) sends it.
+`deliver_due` sends it: every minute as the periodic job `integrations.deliver_due_email`
+(tasks.py), or by hand with `manage.py send_queued_email`.
 """
 
 from __future__ import annotations

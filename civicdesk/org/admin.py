@@ -86,8 +86,10 @@ class UserAdmin(TenantModelAdmin, DjangoUserAdmin):
             {"fields": ("first_name", "last_name", "email", "phone", "title", "ui_language")},
         ),
         (_("Place in the organisation"), {"fields": ("organisation", "department", "manager")}),
-        (_("Status"), {"fields": ("is_active", "confidential_access", "last_login",
-                                  "date_joined")}),
+        (
+            _("Status"),
+            {"fields": ("is_active", "confidential_access", "last_login", "date_joined")},
+        ),
     )
     add_fieldsets = (
         (

@@ -61,11 +61,16 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "civicdesk.core",
+    "civicdesk.jobs",
     "civicdesk.org",
     "civicdesk.integrations",
     "civicdesk.catalog",
+    "civicdesk.sla",
     "civicdesk.customers",
+    "civicdesk.knowledge",
     "civicdesk.cases",
+    "civicdesk.reporting",
+    "civicdesk.portal",
     "civicdesk.demo",
 ]
 
@@ -255,6 +260,16 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# civicdesk.jobs (docs/decisions/0009-background-work.md): a worker refreshes its heartbeat
+# every HEARTBEAT seconds; one silent for STALE_AFTER seconds is presumed dead and the reaper
+# returns its running task to the queue. The scheduler ticks every SCHEDULER_INTERVAL seconds.
+CIVICDESK_JOBS_HEARTBEAT_SECONDS = env_int("CIVICDESK_JOBS_HEARTBEAT_SECONDS", 5)
+CIVICDESK_JOBS_STALE_AFTER_SECONDS = env_int("CIVICDESK_JOBS_STALE_AFTER_SECONDS", 60)
+CIVICDESK_JOBS_SCHEDULER_INTERVAL_SECONDS = env_int("CIVICDESK_JOBS_SCHEDULER_INTERVAL_SECONDS", 5)
+# History kept by the nightly prune: periodic job runs, successful and failed task results.
+CIVICDESK_JOBS_KEEP_JOB_RUNS_DAYS = env_int("CIVICDESK_JOBS_KEEP_JOB_RUNS_DAYS", 30)
+CIVICDESK_JOBS_KEEP_SUCCESSFUL_TASKS_DAYS = env_int("CIVICDESK_JOBS_KEEP_SUCCESSFUL_TASKS_DAYS", 14)
+CIVICDESK_JOBS_KEEP_FAILED_TASKS_DAYS = env_int("CIVICDESK_JOBS_KEEP_FAILED_TASKS_DAYS", 90)
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {

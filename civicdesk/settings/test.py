@@ -25,3 +25,21 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # Serve static files from the apps' folders, as in development: tests run no collectstatic.
 SERVESTATIC_AUTOREFRESH = True
 SERVESTATIC_USE_FINDERS = True
+
+# --- civicdesk.jobs (owner: civicdesk/jobs/tests) ---------------------------------------------
+# Its tests start workers and schedulers as child processes, which must open the test database:
+# on SQLite that needs a file, not the in-memory default. Kept in /dev/shm (memory, so no
+# slower), named by process id so parallel runs and xdist workers never share one. The test app
+# holds the tables and tasks those tests drive.
+import tempfile  # noqa: E402
+
+from civicdesk.settings.base import DATABASES, INSTALLED_APPS  # noqa: E402
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _JOBS_TEST_DIR = "/dev/shm"  # noqa: S108 (a throw-away database, named per process)
+    if not os.path.isdir(_JOBS_TEST_DIR):
+        _JOBS_TEST_DIR = tempfile.gettempdir()
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(_JOBS_TEST_DIR, f"civicdesk-test-{os.getpid()}.sqlite3")
+    }
+INSTALLED_APPS = [*INSTALLED_APPS, "civicdesk.jobs.tests.testapp"]

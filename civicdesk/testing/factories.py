@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import random
 
 import factory
@@ -187,3 +188,167 @@ class CustomerFactory(DjangoModelFactory):
 
 
 ALL_ROLES = list(Role.values)
+
+
+# --- knowledge base ----------------------------------------------------------------------------
+
+
+def _knowledge_models():
+    from civicdesk.knowledge import models
+
+    return models
+
+
+class ArticleFactory(DjangoModelFactory):
+    """A published internal article; `translations={"sv": "Title"}` or
+    `{"sv": ("Title", "<p>Body</p>")}` adds language versions and indexes it for search."""
+
+    class Meta:
+        model = "knowledge.Article"
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    department = factory.SubFactory(
+        DepartmentFactory, organisation=factory.SelfAttribute("..organisation")
+    )
+    audience = "internal"
+    status = "published"
+    review_by = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=90))
+    version = 1
+
+    @factory.post_generation
+    def translations(self, create, extracted, **kwargs):
+        from civicdesk.knowledge import search
+        from civicdesk.knowledge.richtext import to_text
+
+        models = _knowledge_models()
+        for language, value in (extracted or {"en": f"Article {self.pk}"}).items():
+            title, body = value if isinstance(value, tuple) else (value, f"<p>{value}</p>")
+            models.ArticleTranslation.objects.create(
+                article=self, language=language, title=title, body=body, body_text=to_text(body)
+            )
+        search.index_article(self)
+
+
+class TagFactory(DjangoModelFactory):
+    class Meta:
+        model = "knowledge.Tag"
+        django_get_or_create = ("organisation", "name")
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"tag {n}")
+
+
+class ChecklistFactory(DjangoModelFactory):
+    """A checklist of a case type; `steps=["Check the ID", ...]` in English (default two)."""
+
+    class Meta:
+        model = "knowledge.Checklist"
+        skip_postgeneration_save = True
+
+    organisation = factory.LazyAttribute(lambda o: o.case_type.organisation)
+    case_type = factory.SubFactory(CaseTypeFactory)
+    department = factory.LazyAttribute(lambda o: o.case_type.department)
+    name_en = factory.Sequence(lambda n: f"Checklist {n}")
+
+    @factory.post_generation
+    def steps(self, create, extracted, **kwargs):
+        from civicdesk.knowledge import search
+
+        models = _knowledge_models()
+        for position, text in enumerate(extracted or ["First step", "Second step"], start=1):
+            models.ChecklistStep.objects.create(checklist=self, position=position, text_en=text)
+        search.index_checklist(self)
+
+
+class ServiceCardFactory(DjangoModelFactory):
+    """A published service card guiding to an e-service; `names={"fi": "..."}`."""
+
+    class Meta:
+        model = "knowledge.ServiceCard"
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    producer = factory.SubFactory(
+        DepartmentFactory, organisation=factory.SelfAttribute("..organisation")
+    )
+    code = factory.Sequence(lambda n: f"service-{n}")
+    delivery = "eservice"
+    eservice_url = "https://eservice.example/"
+    status = "published"
+    version = 1
+
+    @factory.post_generation
+    def names(self, create, extracted, **kwargs):
+        from civicdesk.knowledge import search
+
+        models = _knowledge_models()
+        for language, name in (extracted or {"en": f"Service {self.pk}"}).items():
+            models.ServiceCardTranslation.objects.create(
+                card=self, language=language, name=name, description=f"{name}."
+            )
+        search.index_card(self)
+
+
+class NoticeFactory(DjangoModelFactory):
+    class Meta:
+        model = "knowledge.Notice"
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    category = "job_fair"
+    language = "en"
+    title = factory.Sequence(lambda n: f"Notice {n}")
+    body = "<p>Local information.</p>"
+    body_text = "Local information."
+    valid_from = factory.LazyFunction(lambda: datetime.date.today())
+    valid_until = factory.LazyAttribute(lambda o: o.valid_from + datetime.timedelta(days=30))
+
+    @factory.post_generation
+    def indexed(self, create, extracted, **kwargs):
+        from civicdesk.knowledge import search
+
+        search.index_notice(self)
+
+
+class DirectoryEntryFactory(DjangoModelFactory):
+    class Meta:
+        model = "knowledge.DirectoryEntry"
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    kind = "institution"
+    name = factory.Sequence(lambda n: f"Institution {n}")
+    phone = "+46 10 000 00 00"
+
+    @factory.post_generation
+    def indexed(self, create, extracted, **kwargs):
+        from civicdesk.knowledge import search
+
+        search.index_directory_entry(self)
+
+
+class QuizFactory(DjangoModelFactory):
+    """A quiz open to agents with one question (two answers, the first right) unless
+    `questions=0`."""
+
+    class Meta:
+        model = "knowledge.Quiz"
+        skip_postgeneration_save = True
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.Sequence(lambda n: f"Quiz {n}")
+    language = "en"
+    is_active = True
+
+    @factory.post_generation
+    def questions(self, create, extracted, **kwargs):
+        models = _knowledge_models()
+        for position in range(1, (1 if extracted is None else extracted) + 1):
+            question = models.QuizQuestion.objects.create(
+                quiz=self, position=position, text=f"Question {position}?"
+            )
+            models.QuizChoice.objects.create(
+                question=question, position=0, text="Right", is_correct=True
+            )
+            models.QuizChoice.objects.create(question=question, position=1, text="Wrong")

@@ -300,30 +300,6 @@ def test_forwarding_notifies_without_details_of_a_confidential_case(
         assert secret not in message.subject + message.body
 
 
-@pytest.mark.parametrize(
-    ("forwarded_local", "due_local", "country", "zone"),
-    [
-        # Friday -> Wednesday over a weekend.
-        ("2026-11-20 10:00", "2026-11-25 10:00", "SE", "Europe/Stockholm"),
-        # Midsummer Eve (Friday 19 June 2026) is not a working day in Sweden.
-        ("2026-06-17 09:30", "2026-06-23 09:30", "SE", "Europe/Stockholm"),
-        # Polish Independence Day, Wednesday 11 November 2026.
-        ("2026-11-10 12:00", "2026-11-16 12:00", "PL", "Europe/Warsaw"),
-        # Finnish Independence Day, Sunday 6 December 2026 (a weekend anyway) and Christmas.
-        ("2026-12-23 08:00", "2026-12-30 08:00", "FI", "Europe/Helsinki"),
-    ],
-)
-def test_the_department_feedback_deadline_counts_working_days(
-    tenant_a, forwarded_local, due_local, country, zone
-):
-    from civicdesk.cases.deadlines import add_working_days
-
-    tz = zoneinfo.ZoneInfo(zone)
-    start = datetime.datetime.fromisoformat(forwarded_local).replace(tzinfo=tz)
-    due = add_working_days(start, 3, country=country, timezone=zone)
-    assert due == datetime.datetime.fromisoformat(due_local).replace(tzinfo=tz)
-
-
 def test_forwarding_sets_the_deadline_in_the_organisations_calendar(tenant_a):
     friday = datetime.datetime(2026, 11, 20, 9, 0, tzinfo=zoneinfo.ZoneInfo("Europe/Stockholm"))
     with time_machine.travel(friday, tick=False):

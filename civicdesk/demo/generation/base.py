@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from django.db import connection
+
 from civicdesk.org.models import User
 
 
@@ -64,4 +66,16 @@ def generate(run: GenerationRun, steps, targets: dict[str, int | None]) -> list[
             target = step.implied_target
         if target is not None:
             results.append(step.run(run, target))
+    if any(result.created for result in results):
+        refresh_planner_statistics()
     return results
+
+
+def refresh_planner_statistics() -> None:
+    """ANALYZE after a bulk load, as one does after restoring a dump. Without statistics
+    SQLite's planner takes the (organisation, registered_at) index for any case query of an
+    organisation: measured at 1,000,000 cases, reading 26 search hits by id took 84 ms
+    instead of 6, and "open cases of a group" 1.5 s instead of 17. PostgreSQL's autovacuum
+    would get there too, but only after a while. (3 s at a million cases on SQLite.)"""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

@@ -15,15 +15,13 @@ runs in worker processes; the calling process only writes, one transaction per b
 
 from __future__ import annotations
 
-import multiprocessing
 import random
 import sys
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.core.management.base import CommandError
-from django.db import connections, transaction
+from django.db import transaction
 from django.utils.text import slugify
 from tqdm import tqdm
 
@@ -33,6 +31,7 @@ from civicdesk.customers.national_ids import normalise_national_id
 from civicdesk.customers.services import national_id_lookup_hash
 from civicdesk.demo.generation.base import GenerationRun, Step
 from civicdesk.demo.generation.organisations import generated_organisations
+from civicdesk.demo.generation.workers import built_in_order
 from civicdesk.demo.identifiers import (
     generate_business_id,
     generate_mobile_phone,
@@ -185,27 +184,6 @@ def _batches(start: int, end: int, size: int, seed: int, registers) -> Iterator[
         yield Batch(first, min(size, end - first), seed, registers)
 
 
-def _in_order(
-    build: Callable[[Batch], list[Row]], batches: Iterable[Batch], workers: int
-) -> Iterator[list[Row]]:
-    """Built batches in order. A bounded window of batches in flight keeps memory flat when
-    the workers build faster than the database writes (Pool.imap would queue them all)."""
-    if workers <= 1:
-        yield from map(build, batches)
-        return
-    # The workers must not share the parent's database connections; fork keeps the configured
-    # settings (and the personal-data key) without setting Django up again.
-    connections.close_all()
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        in_flight = deque()
-        for batch in batches:
-            in_flight.append(pool.apply_async(build, (batch,)))
-            if len(in_flight) > 2 * workers:
-                yield in_flight.popleft().get()
-        while in_flight:
-            yield in_flight.popleft().get()
-
-
 class CustomersStep(Step):
     option = "customers"
     unit = "customers"
@@ -229,7 +207,7 @@ class CustomersStep(Step):
             file=sys.stderr,
             disable=not run.progress,
         ) as bar:
-            for rows in _in_order(build_rows, batches, run.workers):
+            for rows in built_in_order(build_rows, batches, run.workers):
                 _write(rows, registers)
                 bar.update(len(rows))
         return target - existing

@@ -2,8 +2,11 @@
 
 Organisation i follows the demo organisation of country ("SE", "PL", "FI")[i % 3]: its first
 three departments with their answer groups, service points and up to six case types, and one
-user for each role with a name drawn from the run's seed. They are loaded through the same
-code as the demo, so their shape is the demo's.
+user for each role with a name drawn from the run's seed. The template's confidential case
+types come along with their department and group (Skellefteå's social services), and the
+expert is a member of their groups: generated cases then have sekretessärenden that only
+that group sees, which is what the case search's visibility filter must be measured with.
+They are loaded through the same code as the demo, so their shape is the demo's.
 """
 
 from __future__ import annotations
@@ -63,8 +66,12 @@ def generated_organisation_spec(index: int, *, seed: int) -> dict:
     template = TEMPLATES_BY_COUNTRY[country]
     rng = random.Random(f"{seed}:organisation:{index}")
 
-    departments = template["departments"][:DEPARTMENTS_PER_ORGANISATION]
-    department_codes = {item["code"] for item in departments}
+    confidential_types = [item for item in template["case_types"] if item.get("confidential")]
+    department_codes = {
+        item["code"] for item in template["departments"][:DEPARTMENTS_PER_ORGANISATION]
+    }
+    department_codes |= {item["department"] for item in confidential_types}
+    departments = [item for item in template["departments"] if item["code"] in department_codes]
     service_points = [
         item
         for item in template["service_points"]
@@ -83,6 +90,8 @@ def generated_organisation_spec(index: int, *, seed: int) -> dict:
         for item in template["case_types"]
         if item["department"] in department_codes and item["group"] in group_codes
     ][:CASE_TYPES_PER_ORGANISATION]
+    case_types += [item for item in confidential_types if item not in case_types]
+    confidential_groups = {item["group"] for item in confidential_types}
     topic_codes = {item["topic"] for item in case_types}
     slug = GENERATED_SLUG_PREFIX + town_slug
     return {
@@ -96,14 +105,14 @@ def generated_organisation_spec(index: int, *, seed: int) -> dict:
         "departments": departments,
         "service_points": service_points,
         "answer_groups": groups,
-        "people": _people(template, departments, group_codes, country, rng),
+        "people": _people(template, departments, group_codes, confidential_groups, country, rng),
         "topics": [item for item in template["topics"] if item["code"] in topic_codes],
         "case_types": case_types,
         "customers": [],  # the customers step makes them in bulk
     }
 
 
-def _people(template, departments, group_codes, country, rng) -> list[dict]:
+def _people(template, departments, group_codes, confidential_groups, country, rng) -> list[dict]:
     department_codes = {item["code"] for item in departments}
     by_suffix = {person["suffix"]: person for person in template["people"]}
     people = []
@@ -115,8 +124,9 @@ def _people(template, departments, group_codes, country, rng) -> list[dict]:
         if department is not None and department not in department_codes:
             department = departments[0]["code"]
         groups = [code for code in person["groups"] if code in group_codes]
-        if role == Role.DEPARTMENT_EXPERT and not groups:
-            groups = sorted(group_codes)
+        if role == Role.DEPARTMENT_EXPERT:
+            groups = groups or sorted(group_codes)
+            groups += sorted(confidential_groups - set(groups))
         people.append(
             {
                 **person,

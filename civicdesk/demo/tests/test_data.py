@@ -61,3 +61,36 @@ def test_customer_phones_are_valid_in_the_organisations_country(spec):
 def test_the_demo_has_between_12_and_15_case_types_in_skelleftea():
     skelleftea = next(spec for spec in DEMO_ORGANISATIONS if spec["slug"] == "skelleftea")
     assert 12 <= len(skelleftea["case_types"]) <= 15
+
+
+STEPS = {"resolve", "forward", "take", "call_back", "note", "wait", "confidential", "close"}
+
+
+@pytest.mark.parametrize("spec", ORGANISATIONS)
+def test_demo_cases_refer_to_the_organisations_data(spec):
+    from civicdesk.demo.data.cases import DEMO_CASES
+
+    case_types = {item["code"] for item in spec["case_types"]}
+    customers = {item["name"] for item in spec["customers"]} | {None}
+    users = {person["suffix"] for person in spec["people"]}
+    groups = {item["code"] for item in spec["answer_groups"]}
+    points = {item["code"] for item in spec["service_points"]} | {None}
+    stories = DEMO_CASES[spec["slug"]]
+    unresolved = [
+        story["subject"]
+        for story in stories
+        if story["case_type"] not in case_types or story["customer"] not in customers
+        or story["agent"] not in users or story.get("service_point") not in points
+        or any(step["do"] not in STEPS or step["by"] not in users
+               or step.get("group", next(iter(groups))) not in groups
+               for step in story["then"])
+    ]  # fmt: skip
+    assert unresolved == []
+
+
+@pytest.mark.parametrize("spec", ORGANISATIONS)
+def test_demo_case_subjects_are_unique_in_their_organisation(spec):
+    from civicdesk.demo.data.cases import DEMO_CASES
+
+    subjects = [story["subject"] for story in DEMO_CASES[spec["slug"]]]
+    assert 10 <= len(subjects) == len(set(subjects)) <= 20

@@ -9,7 +9,8 @@ from civicdesk.core import crypto
 from civicdesk.customers.models import ContactKind, Customer, CustomerContact, CustomerKind
 from civicdesk.customers.national_ids import normalise_national_id
 from civicdesk.customers.services import national_id_lookup_hash
-from civicdesk.demo.generation.customers import Batch, Register, _in_order, build_rows
+from civicdesk.demo.generation.customers import Batch, Register, build_rows
+from civicdesk.demo.generation.workers import built_in_order
 from civicdesk.org.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -88,4 +89,4 @@ def _square(number):
 def test_worker_processes_return_batches_in_order():
     numbers = list(range(40))
     random.Random(0).shuffle(numbers)
-    assert list(_in_order(_square, numbers, workers=2)) == [n * n for n in numbers]
+    assert list(built_in_order(_square, numbers, workers=2)) == [n * n for n in numbers]

@@ -4,11 +4,14 @@ import pytest
 from auditlog.models import LogEntry
 from django.core.management import call_command
 
+from civicdesk.cases.models import Case, CaseContact, CaseEvent
 from civicdesk.catalog.models import CaseType, Topic
 from civicdesk.core import crypto
+from civicdesk.core.search.models import SearchEntry
 from civicdesk.customers.models import AccessPurpose, Customer, CustomerContact
 from civicdesk.customers.selectors import find_customers
 from civicdesk.demo.constants import DEMO_PASSWORD
+from civicdesk.integrations.models import OutboundEmail
 from civicdesk.org.choices import Role
 from civicdesk.org.models import (
     AnswerGroup,
@@ -24,7 +27,8 @@ pytestmark = pytest.mark.django_db
 
 MODELS = [
     Organisation, Department, ServicePoint, AnswerGroup, GroupMembership, User, RoleAssignment,
-    Topic, CaseType, Customer, CustomerContact, LogEntry,
+    Topic, CaseType, Customer, CustomerContact, LogEntry, Case, CaseContact, CaseEvent,
+    SearchEntry, OutboundEmail,
 ]  # fmt: skip
 
 

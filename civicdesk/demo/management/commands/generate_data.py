@@ -1,6 +1,7 @@
-"""manage.py generate_data --organisations 3 --customers 1000000 [--seed 1]
+"""manage.py generate_data --organisations 3 --customers 1000000 --cases 1000000 [--seed 1]
 
-Benchmark and load-test data: organisations shaped like the demo ones and customers in bulk.
+Benchmark and load-test data: organisations shaped like the demo ones, customers and cases
+in bulk.
 Each number is a target, so running again with the same numbers adds nothing.
 """
 
@@ -15,7 +16,7 @@ from civicdesk.demo.services import LoadReport, ensure_installation_admin
 
 
 class Command(BaseCommand):
-    help = "Generate organisations and customers at scale (deterministic with --seed)."
+    help = "Generate organisations, customers and cases at scale (deterministic with --seed)."
 
     def add_arguments(self, parser):
         for step in STEPS:

@@ -1,4 +1,4 @@
-"""manage.py load_demo: three demo organisations (SE, PL, FI), their staff and customers.
+"""manage.py load_demo: three demo organisations (SE, PL, FI), their staff, customers and cases.
 
 Safe to run again: what exists is left as it is. Prints who can sign in, and where.
 """
@@ -8,17 +8,24 @@ from django.core.management.base import BaseCommand
 
 from civicdesk.demo.constants import DEMO_PASSWORD, DEMO_PATHS
 from civicdesk.demo.data import DEMO_ORGANISATIONS
-from civicdesk.demo.services import LoadReport, ensure_installation_admin, load_organisation
+from civicdesk.demo.data.cases import DEMO_CASES
+from civicdesk.demo.services import (
+    LoadReport,
+    ensure_installation_admin,
+    load_cases,
+    load_organisation,
+)
 
 
 class Command(BaseCommand):
-    help = "Load the demo organisations, users and customers (idempotent)."
+    help = "Load the demo organisations, users, customers and cases (idempotent)."
 
     def handle(self, *args, **options):
         report = LoadReport()
         admin = ensure_installation_admin(password=DEMO_PASSWORD, report=report)
         for spec in DEMO_ORGANISATIONS:
             load_organisation(actor=admin, spec=spec, password=DEMO_PASSWORD, report=report)
+            load_cases(spec=spec, cases=DEMO_CASES[spec["slug"]], report=report)
 
         created, existing = sum(report.created.values()), sum(report.existing.values())
         if created:

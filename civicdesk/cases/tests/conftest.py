@@ -1,0 +1,1 @@
+from civicdesk.testing.knowledge import knowledge_a  # noqa: F401  (a fixture)

@@ -1,0 +1,5 @@
+"""Long lists of single words are written as running text."""
+
+
+def words(text: str) -> list[str]:
+    return text.split()

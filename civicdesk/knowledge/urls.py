@@ -1,0 +1,52 @@
+from django.urls import path
+
+from civicdesk.knowledge import views
+
+app_name = "knowledge"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("suggestions/", views.suggestions, name="suggestions"),
+    path("articles/", views.article_list, name="articles"),
+    path("articles/new/", views.article_create, name="article_create"),
+    path("articles/<int:article_id>/", views.article_detail, name="article"),
+    path("articles/<int:article_id>/edit/", views.article_edit, name="article_edit"),
+    path("articles/<int:article_id>/status/", views.article_status, name="article_status"),
+    path("articles/<int:article_id>/review/", views.article_review, name="article_review"),
+    path("articles/<int:article_id>/versions/", views.article_versions, name="article_versions"),
+    path("review/", views.review_queue, name="review_queue"),
+    path("checklists/", views.checklist_list, name="checklists"),
+    path("checklists/new/", views.checklist_create, name="checklist_create"),
+    path("checklists/<int:checklist_id>/", views.checklist_detail, name="checklist"),
+    path("checklists/<int:checklist_id>/edit/", views.checklist_edit, name="checklist_edit"),
+    path("services/", views.card_list, name="cards"),
+    path("services/new/", views.card_create, name="card_create"),
+    path("services/<int:card_id>/", views.card_detail, name="card"),
+    path("services/<int:card_id>/edit/", views.card_edit, name="card_edit"),
+    path("services/<int:card_id>/status/", views.card_status, name="card_status"),
+    path("services/<int:card_id>/versions/", views.card_versions, name="card_versions"),
+    path(
+        "service-points/<int:service_point_id>/",
+        views.service_point_catalogue,
+        name="point_catalogue",
+    ),
+    path("notices/", views.notice_list, name="notices"),
+    path("notices/new/", views.notice_create, name="notice_create"),
+    path("notices/<int:notice_id>/", views.notice_detail, name="notice"),
+    path("notices/<int:notice_id>/edit/", views.notice_edit, name="notice_edit"),
+    path("notices/<int:notice_id>/withdraw/", views.notice_withdraw, name="notice_withdraw"),
+    path("directory/", views.directory, name="directory"),
+    path("directory/new/", views.directory_create, name="directory_create"),
+    path("directory/<int:entry_id>/edit/", views.directory_edit, name="directory_edit"),
+    path("quizzes/", views.quiz_list, name="quizzes"),
+    path("quizzes/new/", views.quiz_create, name="quiz_create"),
+    path("quizzes/results/", views.quiz_results, name="quiz_results"),
+    path("quizzes/<int:quiz_id>/", views.quiz_detail, name="quiz"),
+    path("quizzes/<int:quiz_id>/edit/", views.quiz_edit, name="quiz_edit"),
+    path("quizzes/<int:quiz_id>/questions/new/", views.question_edit, name="question_create"),
+    path(
+        "quizzes/<int:quiz_id>/questions/<int:question_id>/",
+        views.question_edit,
+        name="question_edit",
+    ),
+    path("quizzes/attempts/<int:attempt_id>/", views.attempt_detail, name="attempt"),
+]

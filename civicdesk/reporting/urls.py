@@ -1,0 +1,9 @@
+from django.urls import path
+
+from civicdesk.reporting import views
+
+app_name = "reporting"
+urlpatterns = [
+    path("digests/", views.digests, name="digests"),
+    path("digests/<int:digest_id>/", views.digest, name="digest"),
+]
