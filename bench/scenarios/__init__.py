@@ -13,6 +13,7 @@ from bench.scenarios import (
     memory,
     protect_national_id,
     search_cases,
+    sla,
 )
 
 SCENARIOS = (
@@ -25,5 +26,6 @@ SCENARIOS = (
     http_latency,
     knowledge_search,  # the generated articles; the recall set's index includes them
     knowledge_recall,
+    sla,  # rolls its changes back; after the read-only scenarios all the same
     memory,  # last: the peak over everything before it
 )

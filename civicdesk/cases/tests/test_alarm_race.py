@@ -29,7 +29,7 @@ CASES = 6
 @pytest.fixture
 def children(transactional_db, tmp_path):
     # The set-up runs its tasks at once (the test settings); the children use the database.
-    started = Children(tmp_path)
+    started = Children(tmp_path, periodic_modules=("civicdesk.cases.tests.periodic_jobs",))
     yield started
     started.stop_all()  # before transactional_db empties the tables under them
 

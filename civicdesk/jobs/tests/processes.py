@@ -42,8 +42,9 @@ def database_url() -> str:
 class Children:
     """Starts children, keeps their output in files, and kills whatever is left at the end."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, periodic_modules: tuple[str, ...] = ()) -> None:
         self.directory = directory
+        self.periodic_modules = periodic_modules  # registered in the children (see child.py)
         self.started: list[tuple[subprocess.Popen, Path]] = []
 
     def start(self, *command: str) -> subprocess.Popen:
@@ -53,6 +54,7 @@ class Children:
             "DJANGO_SETTINGS_MODULE": "civicdesk.jobs.tests.testapp.settings",
             "DATABASE_URL": database_url(),
             "PYTHONUNBUFFERED": "1",
+            "CIVICDESK_TEST_PERIODIC_MODULES": ",".join(self.periodic_modules),
         }
         with open(log, "wb") as output:
             process = subprocess.Popen(  # noqa: S603 (our interpreter, our module)

@@ -3,7 +3,6 @@
 Six-field cron expressions (seconds first) let several slots pass in a few seconds.
 """
 
-from civicdesk.cases.tasks import alarm_tick
 from civicdesk.jobs import register_periodic
 from civicdesk.jobs.tests.testapp.tasks import tick, tick_with_slot
 
@@ -11,7 +10,3 @@ EVERY_SECOND = register_periodic("test.every-second", tick, "* * * * * *")
 EVERY_TWO_SECONDS = register_periodic(
     "test.every-two-seconds", tick_with_slot, "*/2 * * * * *", pass_slot=True
 )
-
-# The alarm tick of civicdesk.cases, every second instead of every minute, for the race of
-# civicdesk/cases/tests/test_alarm_race.py; without due alarms a tick does nothing.
-ALARM_TICK = register_periodic("test.alarm-tick", alarm_tick, "* * * * * *")
