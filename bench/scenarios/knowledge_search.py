@@ -32,12 +32,20 @@ from civicdesk.cases.selectors import search_cases
 from civicdesk.demo.generation.organisations import generated_organisations
 from civicdesk.demo.knowledge import generate_articles
 from civicdesk.knowledge import relevance
+from civicdesk.knowledge.models import Article, ServiceCard
 from civicdesk.knowledge.selectors import search_knowledge
 from civicdesk.org.choices import Role
 from civicdesk.org.models import User
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 WEB_REQUESTS = 200
+
+
+def _entries(organisation) -> int:
+    return (
+        Article.objects.filter(organisation=organisation).count()
+        + ServiceCard.objects.filter(organisation=organisation).count()
+    )
 
 
 def _agent(organisation) -> User:
@@ -83,16 +91,21 @@ def run(bench) -> None:
     indexing = 0.0
     written = 0
     for organisation in organisations:
-        for done, seconds in generate_articles(
-            organisation=organisation, count=per_organisation, seed=bench.seed
+        # Up to the target, as the generation steps do: a rerun against a kept database
+        # neither doubles the entries nor reports an index build that did not happen.
+        missing = max(0, per_organisation - _entries(organisation))
+        for _done, seconds in generate_articles(
+            organisation=organisation, count=missing, seed=bench.seed
         ):
             indexing += seconds
-            written_here = done
-        written += written_here
-        print(f"  {organisation.slug}: {written_here:,} articles and cards", flush=True)
-    bench.record("knowledge.articles_and_cards", written, "count")
-    bench.record("knowledge.index.seconds", indexing, "s")
-    bench.record("knowledge.index.rate", written / indexing if indexing else 0, "entries/s")
+        written += missing
+        print(f"  {organisation.slug}: {missing:,} articles and cards written", flush=True)
+    bench.record("knowledge.articles_and_cards", sum(map(_entries, organisations)), "count")
+    if written:
+        bench.record("knowledge.index.seconds", indexing, "s")
+        bench.record("knowledge.index.rate", written / indexing if indexing else 0, "entries/s")
+    else:
+        bench.note("knowledge.index: the entries were there already; no index build timed")
 
     rng = random.Random(bench.seed)
     timings: dict[str, list[float]] = {}

@@ -406,18 +406,21 @@ class QuizForm(forms.Form):
                 self.initial["language"] = actor.ui_language or getattr(
                     actor.organisation, "default_language", "en"
                 )
-        elif not self.is_bound:
-            self.initial.update(
-                {
-                    "title": quiz.title,
-                    "language": quiz.language,
-                    "description": quiz.description,
-                    "topic": quiz.topic_id,
-                    "articles": [article.pk for article in quiz.articles.all()],
-                    "is_active": quiz.is_active,
-                }
-            )
+        else:
+            # A quiz keeps its language. Disabled on the bound form too: a browser does not
+            # send a disabled field, and Django then takes the initial value.
             self.fields["language"].disabled = True
+            self.initial["language"] = quiz.language
+            if not self.is_bound:
+                self.initial.update(
+                    {
+                        "title": quiz.title,
+                        "description": quiz.description,
+                        "topic": quiz.topic_id,
+                        "articles": [article.pk for article in quiz.articles.all()],
+                        "is_active": quiz.is_active,
+                    }
+                )
 
 
 CHOICE_FIELDS = 4

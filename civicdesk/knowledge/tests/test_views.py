@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from civicdesk.knowledge.models import Article, ArticleVersion, Notice
+from civicdesk.knowledge.models import Article, ArticleVersion, Notice, Quiz, QuizAttempt
 from civicdesk.org.choices import Role
 from civicdesk.testing import factories
 
@@ -251,3 +251,94 @@ def test_list_pages_do_not_grow_queries_with_rows(client, tenant_a, django_asser
             assert client.get(reverse(name)).status_code == 200, name
     with django_assert_max_num_queries(20):
         assert client.get(reverse("search") + "?q=article").status_code == 200
+
+
+def test_a_lead_builds_a_quiz_an_agent_takes_it_and_the_lead_sees_it_per_agent_and_topic(
+    client, tenant_a, knowledge_a
+):
+    lead, agent = tenant_a.user(Role.TEAM_LEAD), tenant_a.user(Role.GENERAL_AGENT)
+    client.force_login(lead)
+    created = client.post(
+        reverse("knowledge:quiz_create"),
+        {
+            "title": "Bygglov i praktiken",
+            "language": "sv",
+            "topic": tenant_a.topic.pk,
+            "articles": [knowledge_a.article.pk],
+        },
+    )
+    quiz = Quiz.objects.get(title="Bygglov i praktiken")
+    assert created.status_code == 302
+    for text, answers in [
+        ("Behövs bygglov för en inglasad altan?", ("Ja", "Nej")),
+        ("Vem beviljar bygglov?", ("Kommunen", "Skatteverket")),
+    ]:
+        response = client.post(
+            reverse("knowledge:question_create", args=[quiz.pk]),
+            {
+                "text": text,
+                "choice_1": answers[0],
+                "choice_2": answers[1],
+                "correct": "1",
+                "article": knowledge_a.article.pk,
+            },
+        )
+        assert response.status_code == 302
+    opened = client.post(
+        reverse("knowledge:quiz_edit", args=[quiz.pk]),
+        {"title": quiz.title, "topic": tenant_a.topic.pk, "is_active": "on"},
+    )
+    assert opened.status_code == 302
+
+    client.force_login(agent)
+    first, second = quiz.questions.order_by("position")
+    taken = client.post(
+        reverse("knowledge:quiz", args=[quiz.pk]),
+        {
+            f"question_{first.pk}": first.choices.get(is_correct=True).pk,
+            f"question_{second.pk}": second.choices.get(is_correct=False).pk,
+        },
+    )
+    attempt = QuizAttempt.objects.get(quiz=quiz, user=agent)
+    assert taken.status_code == 302
+    assert (attempt.score, attempt.total) == (1, 2)
+    assert client.get(reverse("knowledge:quiz_results")).status_code == 403
+
+    client.force_login(lead)
+    results = client.get(reverse("knowledge:quiz_results")).content.decode()
+    per_agent, per_topic = results.split("Per topic</h2>")
+    assert str(agent) in per_agent
+    assert str(tenant_a.topic) in per_topic
+    assert "50 % (1/2)" in per_topic
+
+
+def test_an_unanswered_question_is_refused_and_records_no_attempt(client, tenant_a, knowledge_a):
+    client.force_login(tenant_a.user(Role.GENERAL_AGENT))
+    attempts = QuizAttempt.objects.count()
+    question = knowledge_a.quiz.questions.get()
+    response = client.post(
+        reverse("knowledge:quiz", args=[knowledge_a.quiz.pk]), {f"question_{question.pk}": ""}
+    )
+    assert response.status_code == 400
+    assert "Answer question 1." in response.content.decode()
+    assert QuizAttempt.objects.count() == attempts
+
+
+def test_search_results_mark_the_inflected_word_and_show_text_as_text(client, tenant_a):
+    factories.ArticleFactory(
+        organisation=tenant_a.organisation,
+        department=tenant_a.department,
+        translations={
+            "pl": (
+                "Zasiłek dla bezrobotnych",
+                "<p>Szukasz pracy? Zapisz się &lt;script&gt;alert(1)&lt;/script&gt;"
+                " w urzędzie.</p>",
+            )
+        },
+    )
+    client.force_login(tenant_a.user(Role.GENERAL_AGENT))
+    page = client.get(reverse("search"), {"q": "praca"}).content.decode()
+    assert "Zasiłek dla bezrobotnych" in page
+    assert "<mark>pracy</mark>" in page
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)" in page
