@@ -550,23 +550,27 @@ def notice_detail(request, notice_id: int):
 def _notice_form_page(request, *, notice=None):
     actor = request.user
     form = forms.NoticeForm(request.POST or None, actor=actor, notice=notice)
+    preview = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            if notice is None:
+            if request.POST.get("action") == "preview":
+                preview = richtext.clean_html(data["body"], field="body")
+            elif notice is None:
                 notice = services.create_notice(
                     actor=actor, organisation=actor.organisation, **data
                 )
             else:
                 services.update_notice(actor=actor, notice=notice, **data)
-            messages.success(request, _("The notice was saved."))
-            return redirect(notice.get_absolute_url())
+            if preview is None:
+                messages.success(request, _("The notice was saved."))
+                return redirect(notice.get_absolute_url())
         except DomainError as error:
             apply_domain_error(form, error)
     return render(
         request,
         "knowledge/notice_form.html",
-        {"form": form, "notice": notice},
+        {"form": form, "notice": notice, "preview": preview},
         status=400 if form.errors else 200,
     )
 

@@ -342,3 +342,35 @@ def test_search_results_mark_the_inflected_word_and_show_text_as_text(client, te
     assert "<mark>pracy</mark>" in page
     assert "<script>alert(1)" not in page
     assert "&lt;script&gt;alert(1)" in page
+
+
+def test_a_notice_is_previewed_sanitised_and_saved_only_when_asked(client, tenant_a):
+    client.force_login(tenant_a.user(Role.TEAM_LEAD))
+    today = datetime.date.today()
+    data = {
+        "category": "job_fair",
+        "language": "sv",
+        "title": "Rekryteringsmässa i mars",
+        "body": '<p onmouseover="steal()">Anmäl dig <a href="javascript:alert(1)">här</a>.</p>'
+        "<script>alert(1)</script>",
+        "valid_from": today.isoformat(),
+        "valid_until": (today + datetime.timedelta(days=30)).isoformat(),
+    }
+    preview = client.post(reverse("knowledge:notice_create"), {**data, "action": "preview"})
+    assert preview.status_code == 200
+    shown = preview.content.decode().split('class="preview"')[1].split("</section>")[0]
+    assert "Anmäl dig" in shown
+    assert "<script" not in shown and "onmouseover" not in shown and "javascript:" not in shown
+    assert Notice.objects.count() == 0
+
+    broken = client.post(
+        reverse("knowledge:notice_create"),
+        {**data, "body": "<p>Anmäl dig <b>här</p>", "action": "preview"},
+    )
+    assert broken.status_code == 400
+    assert 'id="id_body_error"' in broken.content.decode()
+    assert Notice.objects.count() == 0
+
+    saved = client.post(reverse("knowledge:notice_create"), {**data, "action": "save"})
+    assert saved.status_code == 302
+    assert "javascript:" not in Notice.objects.get().body
