@@ -113,10 +113,6 @@ def _tick(bench) -> None:
             bench.record("sla.tick.database_time", spent[0] * 1000, "ms")
             bench.record("sla.tick.wall_time", wall * 1000, "ms")
 
-            with database_time() as spent:
-                assert alarms.fire_due_alarms(now=now) == 0
-            bench.record("sla.tick.nothing_due.database_time", spent[0] * 1000, "ms")
-
             pending = CaseAlarm.objects.filter(
                 pk__in=CaseAlarm.objects.filter(fired_at__isnull=False)
                 .order_by("pk")
@@ -128,6 +124,11 @@ def _tick(bench) -> None:
             bench.record(
                 "sla.notify.alarms_per_second", told / (time.perf_counter() - started), "alarms/s"
             )
+
+            # The next minute's tick, every alarm told: 900,000 waiting, none due.
+            with database_time() as spent:
+                assert alarms.fire_due_alarms(now=now) == 0
+            bench.record("sla.tick.nothing_due.database_time", spent[0] * 1000, "ms")
             raise _Rollback
     except _Rollback:
         pass

@@ -25,7 +25,9 @@ NOTIFY_BATCH = 500
 def fire_due_alarms(*, now: datetime.datetime | None = None) -> int:
     """Marks every due, unfired alarm as fired; returns how many this call fired."""
     now = now or timezone.now()
-    return CaseAlarm.objects.filter(fired_at__isnull=True, fire_at__lte=now).update(fired_at=now)
+    return CaseAlarm.objects.filter(
+        notified_at__isnull=True, fired_at__isnull=True, fire_at__lte=now
+    ).update(fired_at=now)
 
 
 def recipients(case: Case) -> list[User]:
@@ -47,18 +49,21 @@ def recipients(case: Case) -> list[User]:
 def notify_fired_alarms(*, batch: int = NOTIFY_BATCH) -> int:
     """Queues the e-mail for fired alarms not yet told; returns how many alarms it handled."""
     handled = 0
+    # A fired alarm's fire_at is at or before the moment it fired; bounding the scan by it keeps
+    # the index walk off the unfired rows (after a clock jump back: told when time catches up).
+    now = timezone.now()
     while True:
         with transaction.atomic():
             alarms = list(
                 CaseAlarm.objects.select_for_update(skip_locked=True)
-                .filter(fired_at__isnull=False, notified_at__isnull=True)
+                .filter(notified_at__isnull=True, fired_at__isnull=False, fire_at__lte=now)
                 .select_related(
                     "case__organisation",
                     "case__handler__manager",
                     "case__answer_group__manager",
                     "case__case_type",
                 )
-                .order_by("fired_at", "pk")[:batch]
+                .order_by("fire_at", "pk")[:batch]
             )
             if not alarms:
                 return handled

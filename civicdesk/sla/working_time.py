@@ -48,9 +48,13 @@ class WorkingCalendar:
     country: str | None = None
     closures: frozenset[datetime.date] = frozenset()
     _zone: zoneinfo.ZoneInfo = field(init=False, repr=False, compare=False)
+    # Each day's opening intervals, worked out once: a deadline walks over the same few weeks
+    # again and again, and a dict lookup is several times cheaper than the holiday checks.
+    _days: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_zone", zoneinfo.ZoneInfo(self.timezone))
+        object.__setattr__(self, "_days", {})
         if not any(self.weekly.get(day) for day in range(7)):
             raise CalendarError("The calendar has no opening hours on any weekday.")
         for day, intervals in self.weekly.items():
@@ -69,11 +73,16 @@ class WorkingCalendar:
     # --- days ---------------------------------------------------------------------------------
 
     def intervals_on(self, day: datetime.date) -> tuple[Interval, ...]:
-        if day in self.closures:
-            return ()
-        if self.country is not None and day in public_holidays(self.country, day.year):
-            return ()
-        return self.weekly.get(day.weekday(), ())
+        try:
+            return self._days[day]
+        except KeyError:
+            pass
+        closed = day in self.closures or (
+            self.country is not None and day in public_holidays(self.country, day.year)
+        )
+        intervals = () if closed else tuple(self.weekly.get(day.weekday(), ()))
+        self._days[day] = intervals
+        return intervals
 
     def is_working_day(self, day: datetime.date) -> bool:
         return bool(self.intervals_on(day))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 from django.urls import reverse
 
@@ -42,7 +44,8 @@ def test_ticking_twice_records_once_and_unticking_is_recorded_too(tenant_a, know
     tick_checklist_step(actor=agent, case=tenant_a.case, step=first, done=True)
     assert tick_checklist_step(actor=agent, case=tenant_a.case, step=first, done=True) is None
     untick = tick_checklist_step(actor=agent, case=tenant_a.case, step=first, done=False)
-    assert untick.text == "Tick removed: Check the identity"
+    # Written in the organisation's language (Swedish), like every timeline text.
+    assert untick.text == "Avbockning ångrad: Check the identity"
     assert tenant_a.case.events.filter(kind=EventKind.CHECKLIST).count() == 2
     (panel,) = checklists_on_case(agent, tenant_a.case)
     assert not panel.steps[0].done
@@ -93,7 +96,7 @@ def test_the_case_page_shows_the_checklist_and_ticks_through_the_form(
     assert 'aria-pressed="false"' in fragment.content.decode()
     timeline = client.get(reverse("cases:detail", args=[tenant_a.case.pk])).content.decode()
     assert "Checklist step ticked" in timeline
-    assert "Tick removed: Give the form" in timeline
+    assert "Avbockning ångrad: Give the form" in html.unescape(timeline)
 
 
 def test_a_step_from_another_organisation_is_refused_on_the_page(client, tenant_a, tenant_b):
