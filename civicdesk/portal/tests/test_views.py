@@ -30,6 +30,7 @@ def test_citizens_search_public_articles_only(client, tenant_a, knowledge_a):
     assert "<mark>" in found
     internal = client.get(url, {"q": "bygglov altan", "lang": "en"}).content.decode()
     assert "Bygglov för altan" not in internal
+    assert "Building permit for a porch" not in internal
     assert "No answer matches" in internal
 
 
