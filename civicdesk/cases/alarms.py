@@ -55,7 +55,7 @@ def notify_fired_alarms(*, batch: int = NOTIFY_BATCH) -> int:
     while True:
         with transaction.atomic():
             alarms = list(
-                CaseAlarm.objects.select_for_update(skip_locked=True)
+                CaseAlarm.objects.select_for_update(skip_locked=True, of=("self",))
                 .filter(notified_at__isnull=True, fired_at__isnull=False, fire_at__lte=now)
                 .select_related(
                     "case__organisation",
