@@ -11,7 +11,7 @@ from django.utils import timezone
 from civicdesk.cases import search as case_search
 from civicdesk.cases.choices import OPEN_STATUSES, EventKind
 from civicdesk.cases.deadlines import overdue_filter
-from civicdesk.cases.models import Case, CaseEvent
+from civicdesk.cases.models import Case, CaseEvent, open_cases
 from civicdesk.cases.queries import CasePage, CaseQuery, registration_window
 from civicdesk.core.selectors import get_for_actor
 from civicdesk.org.models import User
@@ -153,7 +153,7 @@ def search_cases(actor: User, query: CaseQuery) -> CasePage:
     if query.case_type_id:
         cases = cases.filter(case_type_id=query.case_type_id)
     if query.status == "open":
-        cases = cases.filter(status__in=OPEN_STATUSES)
+        cases = cases.filter(open_cases())
     elif query.status:
         cases = cases.filter(status=query.status)
     if query.answer_group_id:
