@@ -112,3 +112,12 @@ def smtp_server(settings):
     settings.EMAIL_TIMEOUT = 5
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_policies():
+    """SLA policies are cached per organisation id, and a test may create an organisation
+    with the id of one that an earlier test rolled back."""
+    from civicdesk.sla.selectors import forget_cached_policies
+
+    forget_cached_policies()

@@ -5,8 +5,9 @@ and token authentication, alternating request by request so that drift (caches, 
 database growing, other load on the machine) weighs on both alike. The bare endpoint is
 the floor any API write pays: resolve the URL, authenticate the token, parse a body, INSERT
 one row into a small table, answer JSON. Registering a case does what the agent's screen
-does: a phone contact with a case type and a customer, numbered, with its timeline, contact
-and search entry, answered with the case. The target is a ratio of at least 0.5.
+does: a phone contact with a case type and a customer, numbered, with its timeline, contact,
+deadlines and alarms, and its search-index task queued (a worker writes the entry; none runs
+here), answered with the case. The target is a ratio of at least 0.5.
 
 Also recorded: the queries each request runs, which is where the difference comes from.
 """

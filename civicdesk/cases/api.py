@@ -23,8 +23,9 @@ from civicdesk.cases.schemas import (
     ResolveIn,
 )
 from civicdesk.catalog import selectors as catalog_selectors
+from civicdesk.core import authz
 from civicdesk.core.api import actor_of, error_responses
-from civicdesk.core.errors import DomainError
+from civicdesk.core.errors import DomainError, NotFound
 from civicdesk.core.selectors import get_for_actor
 from civicdesk.customers.selectors import get_customer_reference
 from civicdesk.knowledge.schemas import ChecklistOnCaseOut, ChecklistTickIn
@@ -48,7 +49,7 @@ def referenced(getter, actor, pk, *, field: str, message):
 
 def _case_type(actor, pk):
     return referenced(
-        catalog_selectors.get_case_type,
+        catalog_selectors.get_case_type_reference,
         actor,
         pk,
         field="case_type_id",
@@ -114,7 +115,10 @@ def register_contact(request, payload: RegisterContactIn):
         priority=payload.priority,
         service_point=service_point,
     )
-    return Status(201, selectors.get_case(actor, case.pk))
+    # Answered as the service wrote it, not read back: the same visibility rule, for one case.
+    if not authz.can(actor, "cases.view_case", case):
+        raise NotFound()
+    return Status(201, case)
 
 
 @router.get(

@@ -151,17 +151,42 @@ def alarm_times(calendar: WorkingCalendar, due: datetime.datetime, policy) -> di
     }
 
 
-def sync_alarms(case: Case) -> None:
-    """Brings the case's unfired alarm rows in line with its running deadlines. Fired rows
-    are history: they stay, and their level never fires again for this case."""
-    existing = {(alarm.deadline, alarm.level): alarm for alarm in case.alarms.all()}
-    wanted: dict[tuple[str, str], tuple[datetime.datetime, datetime.datetime]] = {}
+Wanted = dict[tuple[str, str], tuple[datetime.datetime, datetime.datetime]]
+
+
+def _wanted_alarms(case: Case) -> Wanted:
+    """(deadline, level) -> (due, fire_at) for every alarm of the case's running deadlines."""
+    wanted: Wanted = {}
     running = _running_deadlines(case)
     if running:
         calendar = calendar_of(case)
         for kind, due in running.items():
             for level, fire_at in alarm_times(calendar, due, case.sla_policy).items():
                 wanted[(kind, level)] = (due, fire_at)
+    return wanted
+
+
+def create_alarms(case: Case) -> None:
+    """The alarm rows of a case just inserted in this transaction: what sync_alarms would
+    write, without reading back the rows such a case cannot have yet."""
+    CaseAlarm.objects.bulk_create(
+        CaseAlarm(
+            organisation_id=case.organisation_id,
+            case=case,
+            deadline=deadline,
+            level=level,
+            due_at=due,
+            fire_at=fire_at,
+        )
+        for (deadline, level), (due, fire_at) in _wanted_alarms(case).items()
+    )
+
+
+def sync_alarms(case: Case) -> None:
+    """Brings the case's unfired alarm rows in line with its running deadlines. Fired rows
+    are history: they stay, and their level never fires again for this case."""
+    existing = {(alarm.deadline, alarm.level): alarm for alarm in case.alarms.all()}
+    wanted = _wanted_alarms(case)
     new, stale = [], []
     for key, (due, fire_at) in wanted.items():
         alarm = existing.get(key)

@@ -71,6 +71,11 @@ def index_case(case: Case) -> None:
     search.index_documents([case_document(case)])
 
 
+def index_case_by_id(case_id: int) -> None:
+    """The case as it stands now (it may have changed since the task was queued)."""
+    search.index_documents([case_document(Case.objects.get(pk=case_id))])
+
+
 def visibility_filter(actor) -> list[str] | None:
     """The OR-group of visibility tokens the actor may see; None when they see everything."""
     if may_see_all_confidential(actor):

@@ -23,6 +23,7 @@ from civicdesk.cases.choices import (
 )
 from civicdesk.cases.models import Case, CaseContact, CaseEvent, CaseSequence
 from civicdesk.cases.search import index_case
+from civicdesk.cases.tasks import index_registered_case
 from civicdesk.catalog.models import CaseType
 from civicdesk.core import authz
 from civicdesk.core.errors import DomainError
@@ -93,6 +94,28 @@ def _locked(case: Case) -> Case:
     return case
 
 
+def _event(
+    *,
+    case: Case,
+    actor: User | None,
+    kind: str,
+    text: str = "",
+    data: dict | None = None,
+    contact: CaseContact | None = None,
+    corrects: CaseEvent | None = None,
+) -> CaseEvent:
+    return CaseEvent(
+        organisation_id=case.organisation_id,
+        case=case,
+        actor=actor,
+        kind=kind,
+        text=text,
+        data=data or {},
+        contact=contact,
+        corrects=corrects,
+    )
+
+
 def record_event(
     *,
     case: Case,
@@ -103,16 +126,11 @@ def record_event(
     contact: CaseContact | None = None,
     corrects: CaseEvent | None = None,
 ) -> CaseEvent:
-    return CaseEvent.objects.create(
-        organisation_id=case.organisation_id,
-        case=case,
-        actor=actor,
-        kind=kind,
-        text=text,
-        data=data or {},
-        contact=contact,
-        corrects=corrects,
+    event = _event(
+        case=case, actor=actor, kind=kind, text=text, data=data, contact=contact, corrects=corrects
     )
+    event.save()
+    return event
 
 
 def _save(case: Case, *fields: str) -> None:
@@ -154,6 +172,30 @@ def format_reference(organisation: Organisation, year: int, number: int) -> str:
     return f"{organisation.reference_prefix}-{year}-{number:06d}"
 
 
+def _contact(
+    *,
+    case: Case,
+    actor: User,
+    channel: str,
+    direction: str,
+    duration_seconds: int,
+    summary: str,
+    started_at: datetime.datetime | None,
+    by_department: bool = False,
+) -> CaseContact:
+    return CaseContact(
+        organisation_id=case.organisation_id,
+        case=case,
+        channel=channel,
+        direction=direction,
+        started_at=started_at or timezone.now(),
+        duration_seconds=duration_seconds,
+        summary=summary,
+        agent=actor,
+        by_department=by_department,
+    )
+
+
 def _add_contact(
     *,
     case: Case,
@@ -167,17 +209,17 @@ def _add_contact(
 ) -> CaseContact:
     """Records the contact; the caller saves the case's counters (contact_count and
     handle_seconds), which it holds under the row's write lock inside its transaction."""
-    contact = CaseContact.objects.create(
-        organisation_id=case.organisation_id,
+    contact = _contact(
         case=case,
+        actor=actor,
         channel=channel,
         direction=direction,
-        started_at=started_at or timezone.now(),
         duration_seconds=duration_seconds,
         summary=summary,
-        agent=actor,
+        started_at=started_at,
         by_department=by_department,
     )
+    contact.save()
     case.contact_count += 1
     case.handle_seconds += duration_seconds
     return contact
@@ -234,7 +276,7 @@ def register_contact(
 
     now = timezone.now()
     year, number = _next_reference(organisation, now)
-    case = Case.objects.create(
+    case = Case(
         organisation=organisation,
         reference=format_reference(organisation, year, number),
         year=year,
@@ -258,14 +300,14 @@ def register_contact(
         if direction == Direction.INBOUND
         and channel in {Channel.PHONE, Channel.VISIT, Channel.CHAT, Channel.REMOTE}
         else None,
+        # The contact below, counted on the case as _add_contact counts it, before the INSERT.
+        contact_count=1,
+        handle_seconds=duration_seconds,
     )
-    record_event(
-        case=case,
-        actor=actor,
-        kind=EventKind.REGISTERED,
-        data={"channel": channel, "case_type": case_type.pk, "confidential": case.is_confidential},
-    )
-    contact = _add_contact(
+    # The clocks are known before the row exists: one INSERT, no UPDATE after it.
+    deadlines.start_clocks(case)
+    case.save(force_insert=True)
+    contact = _contact(
         case=case,
         actor=actor,
         channel=channel,
@@ -274,15 +316,38 @@ def register_contact(
         summary=summary,
         started_at=started_at,
     )
-    record_event(
-        case=case,
-        actor=actor,
-        kind=EventKind.CONTACT,
-        text=summary,
-        data={"channel": channel, "direction": direction, "duration_seconds": duration_seconds},
-        contact=contact,
+    contact.save()
+    CaseEvent.objects.bulk_create(
+        [
+            _event(
+                case=case,
+                actor=actor,
+                kind=EventKind.REGISTERED,
+                data={
+                    "channel": channel,
+                    "case_type": case_type.pk,
+                    "confidential": case.is_confidential,
+                },
+            ),
+            _event(
+                case=case,
+                actor=actor,
+                kind=EventKind.CONTACT,
+                text=summary,
+                data={
+                    "channel": channel,
+                    "direction": direction,
+                    "duration_seconds": duration_seconds,
+                },
+                contact=contact,
+            ),
+        ]
     )
-    _save(case, "contact_count", "handle_seconds", *deadlines.start_clocks(case))
+    deadlines.create_alarms(case)  # a new case has no alarm rows to compare with
+    # Full-text search finds the case once a worker has indexed it (about a second on an idle
+    # queue): the FTS write is the dearest part of a registration, and the agent has the case
+    # in hand. The task commits with the case, so neither exists without the other.
+    index_registered_case.enqueue(case_id=case.pk)
     return case
 
 

@@ -31,6 +31,12 @@ def get_case_type(actor: User, pk) -> CaseType:
     return get_for_actor(case_types_for_actor(actor, include_inactive=True), pk)
 
 
+def get_case_type_reference(actor: User, pk) -> CaseType:
+    """A case type to put on a case (active or not): its own columns and its organisation
+    (for its name in the organisation's language), no other related rows."""
+    return get_for_actor(CaseType.objects.for_actor(actor).select_related("organisation"), pk)
+
+
 def search_case_types(actor: User, text: str, *, limit: int = 20) -> QuerySet[CaseType]:
     """Type-ahead over names in every language and the code."""
     words = text.split()
