@@ -437,17 +437,26 @@ def _snippet(text: str, query: str, *, question: bool) -> Snippet:
     return Snippet(text, query, question=question)
 
 
+def _visible(readable: QuerySet, ids: list[int]) -> set[int]:
+    """Which of `ids` the actor's queryset holds, asked by id: as a subquery beside the hits
+    ("article in the actor's articles") SQLite read all 16,000 articles of an organisation
+    first, 8 ms a search (measured at 50,000 articles)."""
+    return set(readable.filter(pk__in=ids).values_list("pk", flat=True))
+
+
 def _load(actor: User, hits: list[search.Hit], query: str, *, question: bool) -> list[Result]:
-    """The hits' objects, read through the actor (one query per kind), best first; a second
+    """The hits' objects, read through the actor (a query or two per kind), best first; a second
     language version of an article or card that matched is dropped."""
     by_kind: dict[str, list[int]] = {}
     for hit in hits:
         by_kind.setdefault(hit.kind, []).append(hit.object_id)
     found: dict[tuple[str, int], Result] = {}
     if ids := by_kind.get(search.ARTICLE):
-        for row in ArticleTranslation.objects.filter(
-            pk__in=ids, article__in=articles_for_actor(actor).published()
-        ).select_related("article__department"):
+        rows = ArticleTranslation.objects.filter(pk__in=ids).select_related("article__department")
+        visible = _visible(articles_for_actor(actor).published(), [row.article_id for row in rows])
+        for row in rows:
+            if row.article_id not in visible:
+                continue
             found[search.ARTICLE, row.pk] = Result(
                 search.ARTICLE,
                 row.article,
@@ -457,9 +466,11 @@ def _load(actor: User, hits: list[search.Hit], query: str, *, question: bool) ->
                 row.language,
             )
     if ids := by_kind.get(search.SERVICE_CARD):
-        for row in ServiceCardTranslation.objects.filter(
-            pk__in=ids, card__in=cards_for_actor(actor).published()
-        ).select_related("card__producer"):
+        rows = ServiceCardTranslation.objects.filter(pk__in=ids).select_related("card__producer")
+        visible = _visible(cards_for_actor(actor).published(), [row.card_id for row in rows])
+        for row in rows:
+            if row.card_id not in visible:
+                continue
             found[search.SERVICE_CARD, row.pk] = Result(
                 search.SERVICE_CARD,
                 row.card,
