@@ -5,7 +5,7 @@ open, an end tag that closes nothing, a tag cut off), because guessing what was 
 publish something else than the author saw; then nh3 keeps only the tags and attributes
 below. Scripts, styles, event handlers, `javascript:` and `data:` links never survive, links
 get rel="noopener noreferrer nofollow", and images are removed: a remote image would tell its
-server who read the article and when (see docs/decisions/0008-knowledge.md).
+server who read the article and when (see docs/decisions/0010-knowledge-base.md).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ Filter tokens, applied inside the engine:
 - `type:<case type id>` on articles, checklists and cards: the case type at hand is boosted.
 - `dept:<id>`, `lang:<code>`, `point:<service point id>` for narrowing.
 
-Ranking (measured on the relevance set, see docs/decisions/0008-knowledge.md): field weights
+Ranking (measured on the relevance set, see docs/decisions/0010-knowledge-base.md): field weights
 title 4, body 1, extra 2 (summary, tags, case-type names), freshness with a half-life of two
 years of `content_updated_at`, and a case-type boost that doubles the score of entries tagged
 with the case type at hand. A question ("Hur ansöker jag om bygglov?") is reduced to its
