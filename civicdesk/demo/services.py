@@ -15,13 +15,16 @@ again by its subject within the organisation.
 
 from __future__ import annotations
 
+import datetime
 import random
 from collections import Counter
 from dataclasses import dataclass, field
 
+import time_machine
 from auditlog.context import set_actor
 from django.db import transaction
 from django.db.models import Model
+from django.utils import timezone
 
 from civicdesk.cases import services as case_services
 from civicdesk.cases.choices import Channel, Direction
@@ -291,6 +294,16 @@ def load_cases(*, spec: dict, cases: list[dict], report: LoadReport) -> None:
 
 
 def _tell(organisation: Organisation, story: dict, users: dict[str, User]) -> Case:
+    if story.get("days_ago"):
+        # Told through the same services on a clock set back, so every time, deadline and
+        # alarm row is what it would be had it happened then.
+        moment = timezone.now() - datetime.timedelta(days=story["days_ago"])
+        with time_machine.travel(moment, tick=True):
+            return _tell_now(organisation, story, users)
+    return _tell_now(organisation, story, users)
+
+
+def _tell_now(organisation: Organisation, story: dict, users: dict[str, User]) -> Case:
     agent = users[story["agent"]]
     customer = None
     if story["customer"] is not None:

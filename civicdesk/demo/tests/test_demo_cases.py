@@ -4,9 +4,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
+from civicdesk.cases import alarms
 from civicdesk.cases.choices import OPEN_STATUSES, EventKind, Outcome, Status
-from civicdesk.cases.models import Case
+from civicdesk.cases.deadlines import overdue_filter
+from civicdesk.cases.models import Case, CaseAlarm
 from civicdesk.cases.queries import CaseQuery
 from civicdesk.cases.selectors import cases_for_actor, search_cases, work_list_counts
 from civicdesk.demo.data import DEMO_ORGANISATIONS
@@ -16,6 +19,7 @@ from civicdesk.org.models import User
 pytestmark = pytest.mark.django_db
 
 SLUGS = [spec["slug"] for spec in DEMO_ORGANISATIONS]
+PREFIXES = {spec["slug"]: spec["username_prefix"] for spec in DEMO_ORGANISATIONS}
 
 
 @pytest.fixture
@@ -100,3 +104,24 @@ def test_loading_twice_registers_no_case_twice():
     call_command("load_demo", stdout=output)
     assert Case.objects.count() == before
     assert "Created" not in output.getvalue()
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize("slug", SLUGS)
+def test_a_fresh_demo_has_overdue_cases_whose_alarms_the_first_tick_fires(slug):
+    told_back = {story["subject"] for story in DEMO_CASES[slug] if story.get("days_ago")}
+    overdue = _cases(slug).filter(overdue_filter(timezone.now()))
+    assert set(overdue.values_list("subject", flat=True)) == told_back
+    # Registered ten days ago through the services: the feedback deadline passed long since.
+    for case in overdue:
+        assert (timezone.now() - case.registered_at).days == 10
+        assert case.feedback_due_at < timezone.now()
+    assert alarms.fire_due_alarms() > 0
+    fired = CaseAlarm.objects.filter(case__in=overdue, fired_at__isnull=False)
+    assert {(alarm.deadline, alarm.level) for alarm in fired} >= {
+        ("feedback", "warning"),
+        ("feedback", "breach"),
+        ("feedback", "second"),
+    }
+    lead = User.objects.get(username=f"{PREFIXES[slug]}.lead")
+    assert set(alarms.alarms_for(lead).values_list("case__subject", flat=True)) == told_back

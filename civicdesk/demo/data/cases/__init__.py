@@ -15,11 +15,15 @@ Each case is one dict, written in the organisation's language:
     then           what happened afterwards, in order: [{do, by, ...}] with
                    do = resolve (text), forward (group, text), take, call_back (text,
                    duration), note (text), wait (text), confidential (text), close
+    days_ago       optional: the story happened this many days before the load (default:
+                   at the load), so a fresh demo has cases past their deadlines
 
 The stories give managers something in every work list: cases resolved at first contact,
 forwarded cases nobody has taken yet, taken ones in progress, cases resolved after a call
 back, a confidential case in its own group, one waiting for the customer and an anonymous
-caller. They are registered when the demo is loaded, so their times are the load's time.
+caller. They are registered when the demo is loaded, at the load's time, except the few
+told `days_ago`: forwarded ten days earlier and not answered, they are overdue, and the
+scheduler's first alarm tick after `make run` fires their alarms to the handler and manager.
 """
 
 from civicdesk.demo.data.cases.aspa_kauhajoki import ASPA_KAUHAJOKI_CASES

@@ -247,6 +247,7 @@ ASPA_KAUHAJOKI_CASES = [
     },
     {
         "subject": "Aselupa hirvenmetsästykseen",
+        "days_ago": 10,
         "case_type": "aselupa",
         "channel": "phone",
         "customer": "Matti Hämäläinen",
@@ -291,6 +292,7 @@ ASPA_KAUHAJOKI_CASES = [
     },
     {
         "subject": "Arvonlisäveron palautus kuljetusyritykselle",
+        "days_ago": 10,
         "case_type": "veroilmoituksen-korjaus",
         "channel": "email",
         "customer": "Kauhajoen Kuljetus Ky",

@@ -119,6 +119,7 @@ SKELLEFTEA_CASES = [
     },
     {
         "subject": "Status för bygglovsansökan – ombyggnad Kanalgatan 12",
+        "days_ago": 10,
         "case_type": "bygglov-status",
         "channel": "phone",
         "customer": "Norrlands Fastighetsservice AB",
@@ -138,6 +139,7 @@ SKELLEFTEA_CASES = [
     },
     {
         "subject": "Buller från byggarbetsplats nattetid på Trädgårdsgatan",
+        "days_ago": 10,
         "case_type": "buller-storningar",
         "channel": "phone",
         "customer": "Elsa Lindgren",

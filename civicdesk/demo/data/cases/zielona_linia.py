@@ -137,6 +137,7 @@ ZIELONA_LINIA_CASES = [
     },
     {
         "subject": "Dotacja na rozpoczęcie działalności – salon fryzjerski",
+        "days_ago": 10,
         "case_type": "dotacja-dzialalnosc",
         "channel": "phone",
         "customer": "Zofia Mazur",
@@ -221,6 +222,7 @@ ZIELONA_LINIA_CASES = [
     },
     {
         "subject": "Refundacja kosztów wyposażenia stanowiska pracy dla magazyniera",
+        "days_ago": 10,
         "case_type": "refundacja-stanowiska-pracy",
         "channel": "email",
         "customer": "Podlaskie Centrum Logistyczne S.A.",
