@@ -1,0 +1,167 @@
+"""Erlang C and Erlang A against independent oracles: closed forms with exact fractions, the
+textbook example, a seeded simulation of the queue, and sizes of thousands of agents."""
+
+from __future__ import annotations
+
+import heapq
+import math
+import random
+from fractions import Fraction
+
+import pytest
+
+from civicdesk.reporting.erlang import Queue, agents_needed, erlang_c, outcome
+
+# The textbook case: 100 calls in half an hour, 3 minutes each, 80 % answered in 20 s.
+TEXTBOOK = Queue(contacts=100, interval_seconds=1800, handle_seconds=180, threshold_seconds=20)
+
+
+def erlang_c_by_factorials(agents: int, traffic: Fraction) -> Fraction:
+    top = traffic**agents / math.factorial(agents) * Fraction(agents) / (agents - traffic)
+    below = sum(traffic**k / math.factorial(k) for k in range(agents))
+    return top / (below + top)
+
+
+@pytest.mark.parametrize(
+    ("agents", "traffic"),
+    [(1, Fraction(1, 2)), (3, Fraction(5, 2)), (14, Fraction(10)), (30, Fraction(27))],
+)
+def test_erlang_c_equals_the_closed_form(agents, traffic):
+    assert erlang_c(agents, float(traffic)) == pytest.approx(
+        float(erlang_c_by_factorials(agents, traffic)), rel=1e-12
+    )
+
+
+def test_the_textbook_case_needs_fourteen_agents_and_twenty_scheduled():
+    staffing = agents_needed(TEXTBOOK, target=0.8, shrinkage=0.3)
+    result = staffing.on_phones
+    assert result.agents == 14
+    assert result.service_level == pytest.approx(0.8884, abs=1e-4)
+    assert result.waiting == pytest.approx(0.1741, abs=1e-4)
+    assert result.average_wait_seconds == pytest.approx(7.84, abs=0.01)
+    assert result.occupancy == pytest.approx(10 / 14)
+    assert staffing.scheduled == 20  # 14 / (1 - 0.3)
+    assert outcome(TEXTBOOK, 13).service_level < 0.8
+
+
+def test_thousands_of_agents_neither_overflow_nor_lose_precision():
+    big = Queue(contacts=99_000, interval_seconds=3600, handle_seconds=180)  # 4,950 erlangs
+    result = outcome(big, 5_000)
+    # The closed form in logarithms, an independent route to the same probability.
+    traffic, agents = big.traffic, 5_000
+    log_terms = [k * math.log(traffic) - math.lgamma(k + 1) for k in range(agents)]
+    log_top = (
+        agents * math.log(traffic) - math.lgamma(agents + 1) + math.log(agents / (agents - traffic))
+    )
+    peak = max(*log_terms, log_top)
+    top = math.exp(log_top - peak)
+    expected = top / (math.fsum(math.exp(t - peak) for t in log_terms) + top)
+    assert result.waiting == pytest.approx(expected, rel=1e-9)
+    assert 0 < result.service_level < 1
+    staffing = agents_needed(big, target=0.9)
+    assert traffic < staffing.on_phones.agents < traffic + 100
+    assert outcome(big, staffing.on_phones.agents - 1).service_level < 0.9
+
+
+def test_erlang_a_with_endless_patience_is_erlang_c():
+    patient = Queue(
+        contacts=100, interval_seconds=1800, handle_seconds=180, threshold_seconds=20,
+        patience_seconds=1e9,
+    )  # fmt: skip
+    for agents in (11, 14, 16):
+        a, c = outcome(patient, agents), outcome(TEXTBOOK, agents)
+        assert a.service_level == pytest.approx(c.service_level, abs=1e-6)
+        assert a.waiting == pytest.approx(c.waiting, abs=1e-6)
+        assert a.average_wait_seconds == pytest.approx(c.average_wait_seconds, rel=1e-4)
+        assert a.abandonment < 1e-6
+
+
+def simulate(queue: Queue, agents: int, calls: int, seed: int = 1) -> tuple[float, ...]:
+    """First come, first served; a caller whose patience runs out leaves unanswered."""
+    rng = random.Random(seed)
+    now, free_at = 0.0, [0.0] * agents
+    in_time = waited = gave_up = 0
+    waiting_time = 0.0
+    for _ in range(calls):
+        now += rng.expovariate(queue.arrival_rate)
+        patience_ends = now + rng.expovariate(1 / queue.patience_seconds)
+        starts = max(now, free_at[0])
+        waited += starts > now
+        if starts > patience_ends:
+            gave_up += 1
+            waiting_time += patience_ends - now
+            continue
+        heapq.heapreplace(free_at, starts + rng.expovariate(1 / queue.handle_seconds))
+        waiting_time += starts - now
+        in_time += starts - now <= queue.threshold_seconds
+    return in_time / calls, waited / calls, gave_up / calls, waiting_time / calls
+
+
+@pytest.mark.parametrize("agents", [8, 10, 13])
+def test_erlang_a_agrees_with_a_simulation_of_the_queue(agents):
+    impatient = Queue(
+        contacts=100, interval_seconds=1800, handle_seconds=180, threshold_seconds=20,
+        patience_seconds=60,
+    )  # fmt: skip
+    result = outcome(impatient, agents)
+    service_level, waiting, abandonment, average_wait = simulate(impatient, agents, 300_000)
+    assert result.service_level == pytest.approx(service_level, abs=0.01)
+    assert result.waiting == pytest.approx(waiting, abs=0.01)
+    assert result.abandonment == pytest.approx(abandonment, abs=0.01)
+    assert result.average_wait_seconds == pytest.approx(average_wait, rel=0.05)
+
+
+def test_erlang_a_needs_fewer_agents_than_erlang_c_and_can_cap_abandonment():
+    contacts = {"contacts": 600, "interval_seconds": 1800, "handle_seconds": 240}
+    erlang_c_staff = agents_needed(Queue(**contacts), target=0.9)
+    impatient = Queue(**contacts, patience_seconds=90)
+    erlang_a_staff = agents_needed(impatient, target=0.9)
+    assert erlang_a_staff.on_phones.agents < erlang_c_staff.on_phones.agents
+    capped = agents_needed(impatient, target=0.9, max_abandonment=0.01)
+    assert capped.on_phones.abandonment <= 0.01
+    assert capped.on_phones.agents >= erlang_a_staff.on_phones.agents
+
+
+def test_no_contacts_need_no_agents():
+    quiet = Queue(contacts=0, interval_seconds=900, handle_seconds=180)
+    assert agents_needed(quiet, target=0.9).scheduled == 0
+    assert outcome(quiet, 3).service_level == 1.0
+
+
+def test_too_few_agents_without_abandonment_never_catch_up():
+    result = outcome(TEXTBOOK, 10)  # exactly the offered load
+    assert result.service_level == 0.0
+    assert result.average_wait_seconds == math.inf
+
+
+@pytest.mark.parametrize(
+    ("build", "message"),
+    [
+        (lambda: Queue(contacts=-1, interval_seconds=900, handle_seconds=180), "negative"),
+        (lambda: Queue(contacts=10, interval_seconds=0, handle_seconds=180), "interval"),
+        (lambda: Queue(contacts=10, interval_seconds=900, handle_seconds=0), "handle time"),
+        (
+            lambda: Queue(
+                contacts=10, interval_seconds=900, handle_seconds=180, patience_seconds=0
+            ),
+            "patience",
+        ),
+        (lambda: agents_needed(TEXTBOOK, target=1.2), "target"),
+        (lambda: agents_needed(TEXTBOOK, target=0.8, shrinkage=1), "Shrinkage"),
+        (lambda: outcome(TEXTBOOK, -1), "agents"),
+    ],
+)
+def test_bad_input_is_refused_with_a_clear_message(build, message):
+    with pytest.raises(ValueError, match=message):
+        build()
+
+
+def test_erlang_a_with_thousands_of_agents_stays_a_probability():
+    # 40,000 calls an hour of 3 minutes: 2,000 erlangs, callers patient for 90 s on average.
+    big = Queue(contacts=40_000, interval_seconds=3600, handle_seconds=180, patience_seconds=90)
+    for agents in (1_900, 2_000, 2_050):
+        result = outcome(big, agents)
+        for share in (result.service_level, result.waiting, result.abandonment, result.occupancy):
+            assert 0 <= share <= 1
+    assert outcome(big, 1_900).abandonment > outcome(big, 2_050).abandonment
+    assert outcome(big, 1_900).service_level < outcome(big, 2_050).service_level
