@@ -6,4 +6,5 @@ app_name = "reporting"
 urlpatterns = [
     path("digests/", views.digests, name="digests"),
     path("digests/<int:digest_id>/", views.digest, name="digest"),
+    path("staffing/", views.staffing, name="staffing"),
 ]

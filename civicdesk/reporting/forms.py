@@ -1,0 +1,58 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from civicdesk.org.models import AnswerGroup
+from civicdesk.reporting.staffing import StaffingRequest
+
+
+class StaffingForm(forms.Form):
+    answer_group = forms.ModelChoiceField(
+        label=_("Answer group"),
+        queryset=AnswerGroup.objects.none(),
+        required=False,
+        empty_label=_("The whole organisation"),
+    )
+    target_percent = forms.IntegerField(
+        label=_("Service level target (%)"), min_value=1, max_value=99, initial=80
+    )
+    threshold_seconds = forms.IntegerField(
+        label=_("Answered within (seconds)"), min_value=0, max_value=3600, initial=20
+    )
+    shrinkage_percent = forms.IntegerField(
+        label=_("Shrinkage (%)"),
+        min_value=0,
+        max_value=90,
+        initial=30,
+        help_text=_("Paid time not on the phones: breaks, training, absence."),
+    )
+    handle_seconds = forms.IntegerField(
+        label=_("Average handle time (seconds)"),
+        min_value=1,
+        max_value=7200,
+        required=False,
+        help_text=_("Empty: the average of the contacts in the history."),
+    )
+    patience_seconds = forms.IntegerField(
+        label=_("Callers' average patience (seconds)"),
+        min_value=1,
+        max_value=3600,
+        required=False,
+        help_text=_("Empty: nobody hangs up (Erlang C). Given: Erlang A."),
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["answer_group"].queryset = AnswerGroup.objects.filter(
+            organisation=organisation, is_active=True
+        ).order_by("name")
+
+    def staffing_request(self) -> StaffingRequest:
+        data = self.cleaned_data
+        return StaffingRequest(
+            answer_group=data["answer_group"],
+            target=data["target_percent"] / 100,
+            threshold_seconds=data["threshold_seconds"],
+            shrinkage=data["shrinkage_percent"] / 100,
+            handle_seconds=data["handle_seconds"],
+            patience_seconds=data["patience_seconds"],
+        )
