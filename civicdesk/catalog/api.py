@@ -91,6 +91,7 @@ def create_case_type(request, payload: CaseTypeIn):
         rosa_tier=payload.rosa_tier,
         confidential_by_default=payload.confidential_by_default,
         handled_by_centre=payload.handled_by_centre,
+        department_minutes=payload.department_minutes,
         **related,
     )
     return Status(201, case_type)

@@ -81,6 +81,15 @@ class CaseType(TranslatedName):
         default=True,
         help_text=_("Whether the department's contract lets the centre answer this case type."),
     )
+    department_minutes = models.PositiveIntegerField(
+        _("department's minutes per case"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The time the department agreed it would spend on a case of this type; a case the "
+            "centre resolves saves it (the relief report)."
+        ),
+    )
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

@@ -33,6 +33,9 @@ class CaseTypeOut(Schema):
     default_group_id: int | None
     confidential_by_default: bool
     handled_by_centre: bool
+    department_minutes: int | None = Field(
+        description="Minutes the department spends on such a case; the relief report uses it."
+    )
     is_active: bool
 
     @staticmethod
@@ -51,6 +54,7 @@ class CaseTypeIn(Schema):
     default_group_id: int | None = None
     confidential_by_default: bool = False
     handled_by_centre: bool = True
+    department_minutes: int | None = None
 
 
 class CaseTypePatch(Schema):
@@ -61,4 +65,5 @@ class CaseTypePatch(Schema):
     default_group_id: int | None = None
     confidential_by_default: bool | None = None
     handled_by_centre: bool | None = None
+    department_minutes: int | None = None
     is_active: bool | None = None

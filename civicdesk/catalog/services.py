@@ -57,6 +57,7 @@ def create_case_type(
     default_group: AnswerGroup | None = None,
     confidential_by_default: bool = False,
     handled_by_centre: bool = True,
+    department_minutes: int | None = None,
 ) -> CaseType:
     authz.require(actor, "catalog.manage_catalogue", organisation)
     if rosa_tier not in RosaTier.values:
@@ -75,6 +76,7 @@ def create_case_type(
         default_group=default_group,
         confidential_by_default=confidential_by_default,
         handled_by_centre=handled_by_centre,
+        department_minutes=_minutes(department_minutes),
         **_validated_names(names),
     )
 
@@ -86,8 +88,18 @@ _EDITABLE = {
     "default_group",
     "confidential_by_default",
     "handled_by_centre",
+    "department_minutes",
     "is_active",
 }
+
+
+def _minutes(value: int | None) -> int | None:
+    if value is not None and not 0 < value <= 24 * 60:
+        raise DomainError(
+            _("The department's minutes per case are between 1 and 1440."),
+            field="department_minutes",
+        )
+    return value
 
 
 @transaction.atomic
@@ -110,6 +122,8 @@ def update_case_type(
     for field in ("department", "topic", "default_group"):
         if field in changes:
             _same_organisation(organisation, changes[field], field)
+    if "department_minutes" in changes:
+        _minutes(changes["department_minutes"])
     if names is not None:
         changes.update(_validated_names({**case_type.names(), **names}))
     for field, value in changes.items():

@@ -8,6 +8,7 @@ are counted like any other: a count reveals no detail.
 from __future__ import annotations
 
 import datetime
+import math
 
 from django.db.models import Count, F, Q, QuerySet
 
@@ -63,3 +64,47 @@ def department_feedback_in_time(cases: QuerySet[Case], *, at: datetime.datetime)
 
 def overdue(cases: QuerySet[Case], *, at: datetime.datetime) -> int:
     return cases.filter(overdue_filter(at)).count()
+
+
+def relief_hours(cases: int, minutes_each: float) -> float:
+    """Department hours saved by `cases` the centre resolved, each worth `minutes_each`."""
+    return cases * minutes_each / 60
+
+
+def relief(cases: QuerySet[Case], *, weeks: float, hours_per_fte: float) -> dict:
+    """The department time the centre saves: of the cases resolved in the period without a
+    forward, those of case types with agreed minutes, times those minutes; per week and as
+    full-time equivalents. Case types without agreed minutes are counted apart, not guessed."""
+    resolved = cases.filter(resolved_at__isnull=False, forward_count=0).exclude(
+        outcome=Outcome.WITHDRAWN
+    )
+    rows = []
+    unpriced = 0
+    for row in (
+        resolved.values("case_type_id", "case_type__code", "case_type__department_minutes")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "case_type__code")
+    ):
+        minutes = row["case_type__department_minutes"]
+        if minutes is None:
+            unpriced += row["n"]
+            continue
+        rows.append(
+            {
+                "case_type_id": row["case_type_id"],
+                "code": row["case_type__code"],
+                "cases": row["n"],
+                "minutes_each": minutes,
+                "hours": relief_hours(row["n"], minutes),
+            }
+        )
+    hours = math.fsum(row["hours"] for row in rows)
+    per_week = hours / weeks if weeks else 0.0
+    return {
+        "rows": rows,
+        "cases": sum(row["cases"] for row in rows),
+        "cases_without_minutes": unpriced,
+        "hours": hours,
+        "hours_per_week": per_week,
+        "fte": per_week / hours_per_fte if hours_per_fte else None,
+    }

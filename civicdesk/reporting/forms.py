@@ -56,3 +56,14 @@ class StaffingForm(forms.Form):
             handle_seconds=data["handle_seconds"],
             patience_seconds=data["patience_seconds"],
         )
+
+
+class ReliefForm(forms.Form):
+    weeks = forms.IntegerField(label=_("Weeks"), min_value=1, max_value=52, initial=4)
+    hours_per_fte = forms.DecimalField(
+        label=_("Hours of a full-time week"),
+        min_value=1,
+        max_value=60,
+        decimal_places=1,
+        initial=35,
+    )

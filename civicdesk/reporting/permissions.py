@@ -22,3 +22,4 @@ def manages_the_digests_group(user, digest=None) -> bool:
 rules.add_perm("reporting.view_digests", leads_or_administers)
 rules.add_perm("reporting.view_digest", leads_or_administers | manages_the_digests_group)
 rules.add_perm("reporting.plan_staffing", leads_or_administers)
+rules.add_perm("reporting.view_relief", leads_or_administers)

@@ -7,4 +7,5 @@ urlpatterns = [
     path("digests/", views.digests, name="digests"),
     path("digests/<int:digest_id>/", views.digest, name="digest"),
     path("staffing/", views.staffing, name="staffing"),
+    path("relief/", views.relief, name="relief"),
 ]
