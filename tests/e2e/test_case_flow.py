@@ -8,18 +8,10 @@ import pytest
 from playwright.sync_api import expect
 
 from civicdesk.org.choices import Role
-from civicdesk.testing.factories import TEST_PASSWORD, CustomerFactory
-from tests.e2e.conftest import axe_violations
+from civicdesk.testing.factories import CustomerFactory
+from tests.e2e.conftest import axe_violations, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def sign_in(page, live_server, username):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Good to see you")
 
 
 def test_the_skelleftea_flow(page, live_server, tenant_a, smtp_server):
