@@ -1,12 +1,10 @@
-import csv
-
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from civicdesk.core import authz
+from civicdesk.core.exports import FORMATS, export_response
 from civicdesk.reporting import selectors
 from civicdesk.reporting.forms import ReliefForm, StaffingForm
 from civicdesk.reporting.relief import relief_report
@@ -36,6 +34,8 @@ def staffing(request):
     report = None
     if form.is_bound and form.is_valid():
         report = next_week_staffing(request.user, form.staffing_request())
+        if request.GET.get("format") in FORMATS:
+            return _staffing_export(report, request.GET["format"])
     return render(
         request,
         "reporting/staffing.html",
@@ -71,26 +71,50 @@ def relief(request):
             hours_per_fte=float(form.cleaned_data["hours_per_fte"]),
             language=get_language(),
         )
-        if request.GET.get("format") == "csv":
-            return _relief_csv(report)
+        if request.GET.get("format") in FORMATS:
+            return _relief_export(report, request.GET["format"])
     return render(request, "reporting/relief.html", {"form": form, "report": report})
 
 
-def _relief_csv(report) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = f"relief-{report.first_day}-{report.last_day}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    writer = csv.writer(response)
-    writer.writerow([_("Case type"), _("Code"), _("Cases"), _("Minutes each"), _("Hours")])
-    for row in report.figures["rows"]:
-        writer.writerow(
-            [
-                row["name"],
-                row["code"],
-                row["cases"],
-                row["minutes_each"],
-                f"{row['hours']:.1f}",
-            ]
-        )
-    writer.writerow([_("Total"), "", report.figures["cases"], "", f"{report.figures['hours']:.1f}"])
-    return response
+def _relief_export(report, fmt: str):
+    rows = [
+        [row["name"], row["code"], row["cases"], row["minutes_each"], round(row["hours"], 1)]
+        for row in report.figures["rows"]
+    ]
+    rows.append([_("Total"), "", report.figures["cases"], "", round(report.figures["hours"], 1)])
+    return export_response(
+        f"relief-{report.first_day}-{report.last_day}",
+        [_("Case type"), _("Code"), _("Cases"), _("Minutes each"), _("Hours")],
+        rows,
+        fmt,
+    )
+
+
+def _staffing_export(report, fmt: str):
+    rows = [
+        [
+            hour.hour.isoformat(sep=" ", timespec="minutes"),
+            round(hour.contacts, 2),
+            hour.staffing.on_phones.agents,
+            hour.staffing.scheduled,
+            round(hour.staffing.on_phones.service_level, 4),
+            round(hour.staffing.on_phones.average_wait_seconds, 1),
+            round(hour.staffing.on_phones.occupancy, 4),
+        ]
+        for hour in report.plan
+        if hour.staffing
+    ]
+    return export_response(
+        f"staffing-{report.first_day}",
+        [
+            _("Hour"),
+            _("Contacts forecast"),
+            _("Agents on the phones"),
+            _("Agents to schedule"),
+            _("Service level"),
+            _("Average wait"),
+            _("Occupancy"),
+        ],
+        rows,
+        fmt,
+    )

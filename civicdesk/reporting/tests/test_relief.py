@@ -1,8 +1,10 @@
 """The relief report on a hand-counted week, and the Swedish pre-study's own figures."""
 
 import datetime
+import io
 import zoneinfo
 
+import openpyxl
 import pytest
 import time_machine
 from django.urls import reverse
@@ -88,11 +90,17 @@ def test_the_page_and_its_csv_for_a_lead_and_not_for_an_agent(client, tenant_a):
     with time_machine.travel(MONDAY + datetime.timedelta(weeks=1), tick=False):
         page = client.get(url, {"weeks": 1, "hours_per_fte": 35})
         exported = client.get(url, {"weeks": 1, "hours_per_fte": 35, "format": "csv"})
+        workbook = client.get(url, {"weeks": 1, "hours_per_fte": 35, "format": "xlsx"})
     assert page.status_code == 200
     assert page.context["report"].figures["cases"] == 1
     assert exported["Content-Type"].startswith("text/csv")
-    lines = exported.content.decode().splitlines()
+    lines = exported.content.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Case type,Code,Cases,Minutes each,Hours"
     assert lines[1].endswith(f"{tenant_a.case_type.code},1,8,0.1")
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][1:] == (tenant_a.case_type.code, 1, 8, 0.1)
+    assert rows[-1][0] == "Total"
     bad = client.get(url, {"weeks": 0, "hours_per_fte": 35})
     assert bad.context["report"] is None and "weeks" in bad.context["form"].errors
     client.force_login(tenant_a.user(Role.GENERAL_AGENT))

@@ -80,6 +80,19 @@ def test_the_page_shows_the_plan_to_a_lead_and_marks_a_bad_target(client, tenant
     body = page.content.decode()
     assert "<svg" in body and "Agents to schedule" in body
     assert page.context["report"].history_contacts == 10
+    with time_machine.travel(TODAY, tick=False):
+        exported = client.get(
+            url,
+            {
+                "target_percent": 80,
+                "threshold_seconds": 20,
+                "shrinkage_percent": 30,
+                "format": "csv",
+            },
+        )
+    header, monday_nine = exported.content.decode("utf-8-sig").splitlines()
+    assert header.startswith("Hour,Contacts forecast,Agents on the phones,Agents to schedule")
+    assert monday_nine.startswith("2026-10-19 09:00,10.0,")
     bad = client.get(url, {"target_percent": 120, "threshold_seconds": 20, "shrinkage_percent": 30})
     assert bad.status_code == 200
     assert bad.context["report"] is None
