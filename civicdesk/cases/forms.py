@@ -181,6 +181,9 @@ class SearchForm(forms.Form):
     channel = forms.ChoiceField(
         label=_("Channel"), required=False, choices=[("", _("Any channel")), *Channel.choices]
     )
+    case_type = forms.ModelChoiceField(
+        label=_("Case type"), queryset=None, required=False, empty_label=_("Any case type")
+    )
     group = forms.ModelChoiceField(
         label=_("Answer group"), queryset=None, required=False, empty_label=_("Any group")
     )
@@ -194,6 +197,9 @@ class SearchForm(forms.Form):
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = org_selectors.answer_groups_for_actor(actor)
+        self.fields["case_type"].queryset = catalog_selectors.case_types_for_actor(
+            actor, include_inactive=True
+        )
 
     def is_empty(self) -> bool:
         return not any(self.cleaned_data.values())

@@ -243,6 +243,7 @@ def search(request):
                 reference=data["reference"],
                 status=data["status"],
                 channel=data["channel"],
+                case_type_id=data["case_type"].pk if data["case_type"] else None,
                 answer_group_id=data["group"].pk if data["group"] else None,
                 registered_from=data["registered_from"],
                 registered_to=data["registered_to"],

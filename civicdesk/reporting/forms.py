@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -67,3 +69,19 @@ class ReliefForm(forms.Form):
         decimal_places=1,
         initial=35,
     )
+
+
+class MonthForm(forms.Form):
+    month = forms.CharField(
+        label=_("Month"),
+        widget=forms.TextInput(attrs={"type": "month"}),
+        help_text=_("Year and month, such as 2026-11."),
+    )
+
+    def clean_month(self) -> datetime.date:
+        try:
+            return datetime.datetime.strptime(self.cleaned_data["month"], "%Y-%m").date()
+        except ValueError:
+            raise forms.ValidationError(
+                _("Give a year and a month, such as 2026-11."), code="invalid"
+            ) from None

@@ -4,6 +4,7 @@ from civicdesk.reporting import views
 
 app_name = "reporting"
 urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
     path("digests/", views.digests, name="digests"),
     path("digests/<int:digest_id>/", views.digest, name="digest"),
     path("staffing/", views.staffing, name="staffing"),

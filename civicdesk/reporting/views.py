@@ -1,12 +1,14 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from civicdesk.core import authz
 from civicdesk.core.exports import FORMATS, export_response
 from civicdesk.reporting import selectors
-from civicdesk.reporting.forms import ReliefForm, StaffingForm
+from civicdesk.reporting.dashboard import month_dashboard
+from civicdesk.reporting.forms import MonthForm, ReliefForm, StaffingForm
 from civicdesk.reporting.relief import relief_report
 from civicdesk.reporting.staffing import next_week_staffing
 
@@ -118,3 +120,35 @@ def _staffing_export(report, fmt: str):
         rows,
         fmt,
     )
+
+
+@login_required
+def dashboard(request):
+    """A month of the organisation's cases at a glance, each bar a way into its cases."""
+    authz.require(request.user, "reporting.view_dashboard", request.user.organisation)
+    this_month = timezone.localdate().strftime("%Y-%m")
+    form = MonthForm(request.GET or {"month": this_month})
+    board = None
+    if form.is_valid():
+        board = month_dashboard(request.user, form.cleaned_data["month"], language=get_language())
+    chart = _day_chart(board.by_day) if board else None
+    return render(
+        request, "reporting/dashboard.html", {"form": form, "board": board, "chart": chart}
+    )
+
+
+def _day_chart(bars, height: int = 120, step: int = 20):
+    """Columns of a month's days in SVG coordinates, each linking to its cases."""
+    columns = [
+        {
+            "x": index * step + 2,
+            "w": step - 4,
+            "h": round(bar.share * height, 1),
+            "y": round(height - bar.share * height, 1),
+            "label": bar.label,
+            "value": bar.value,
+            "query": bar.query,
+        }
+        for index, bar in enumerate(bars)
+    ]
+    return {"bars": columns, "width": len(bars) * step, "height": height}

@@ -286,3 +286,8 @@ LOGGING = {
 # --- civicdesk ------------------------------------------------------------------------------
 CIVICDESK_API_PAGE_SIZE = env_int("CIVICDESK_API_PAGE_SIZE", 50)
 CIVICDESK_API_MAX_PAGE_SIZE = 500
+
+# Targets shown beside the results on the managers' dashboard (docs/figures.md); the seeds'
+# contact centre aims at 70 % resolved at first contact.
+CIVICDESK_TARGET_FIRST_CONTACT_PERCENT = env_int("CIVICDESK_TARGET_FIRST_CONTACT_PERCENT", 70)
+CIVICDESK_TARGET_FEEDBACK_IN_TIME_PERCENT = env_int("CIVICDESK_TARGET_FEEDBACK_IN_TIME_PERCENT", 95)

@@ -51,6 +51,9 @@ def test_report_pages_show_their_figures_without_accessibility_violations(
     expect(page.get_by_role("row").nth(1)).to_contain_text("36")
     expect(page.get_by_role("row").nth(1)).to_contain_text("4.8")
     assert axe_violations(page) == []
+    page.goto(f"{live_server.url}/reporting/")
+    expect(page.get_by_role("table").first).to_contain_text("Phone")
+    assert axe_violations(page) == []
     for path in ("/reporting/digests/", "/cases/alarms/"):
         page.goto(f"{live_server.url}{path}")
         assert axe_violations(page) == [], path

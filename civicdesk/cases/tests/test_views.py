@@ -3,9 +3,11 @@
 import pytest
 from django.urls import reverse
 
+from civicdesk.cases import services
 from civicdesk.cases.choices import EventKind
 from civicdesk.cases.models import Case
 from civicdesk.org.choices import Role
+from civicdesk.testing.factories import CaseTypeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +108,21 @@ def test_work_lists_and_search_pages_render(client, tenant_a, django_assert_max_
     page = client.get(reverse("cases:search"), {"q": "question"}).content.decode()
     assert tenant_a.case.reference in page
     assert "<mark>question</mark>" in page
+
+
+def test_search_narrows_by_case_type(client, tenant_a):
+    other_type = CaseTypeFactory(organisation=tenant_a.organisation, department=tenant_a.department)
+    agent = tenant_a.user(Role.GENERAL_AGENT)
+    other = services.register_contact(
+        actor=agent,
+        organisation=tenant_a.organisation,
+        channel="phone",
+        case_type=other_type,
+        subject="Another question",
+    )
+    client.force_login(agent)
+    url = reverse("cases:search")
+    found = client.get(url, {"case_type": tenant_a.case_type.pk}).context["page"].cases
+    assert [case.pk for case in found] == [tenant_a.case.pk]
+    found = client.get(url, {"case_type": other_type.pk}).context["page"].cases
+    assert [case.pk for case in found] == [other.pk]
