@@ -238,6 +238,7 @@ def _load_case_types(actor, organisation, spec, departments, groups, topics, rep
             default_group=groups[item["group"]],
             confidential_by_default=item.get("confidential", False),
             handled_by_centre=item.get("handled_by_centre", True),
+            department_minutes=item.get("department_minutes", spec.get("department_minutes")),
         )
 
 

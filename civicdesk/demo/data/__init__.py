@@ -13,7 +13,10 @@ Each organisation is one dict (see `skelleftea.py` for a complete example):
                         people who report to them
     topics            [{code, names: {sv, en, fi, pl}}], in menu order
     case_types        [{code, names, topic, department, rosa_tier, group,
-                        confidential (default False), handled_by_centre (default True)}]
+                        confidential (default False), handled_by_centre (default True),
+                        department_minutes (default: the organisation's, if any)}]
+    department_minutes  optional: the department time a case the centre resolves saves,
+                        from the seeds (the relief report)
     customers         [{name, kind (default person), language, phones, emails}]; citizens get
                         a generated national ID and employers a generated business ID, both
                         from a random generator seeded with the slug, so they never change

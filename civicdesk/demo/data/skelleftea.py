@@ -15,6 +15,8 @@ SKELLEFTEA = {
     "default_language": "sv",
     "timezone": "Europe/Stockholm",
     "username_prefix": "ske",
+    # The pre-study's estimate of a department's time per contact the centre answers.
+    "department_minutes": 8,
     "mail_domain": "skelleftea.example",
     "departments": [
         {

@@ -12,6 +12,7 @@ from civicdesk.cases.deadlines import overdue_filter
 from civicdesk.cases.models import Case, CaseAlarm
 from civicdesk.cases.queries import CaseQuery
 from civicdesk.cases.selectors import cases_for_actor, search_cases, work_list_counts
+from civicdesk.catalog.models import CaseType
 from civicdesk.demo.data import DEMO_ORGANISATIONS
 from civicdesk.demo.data.cases import DEMO_CASES
 from civicdesk.org.models import User
@@ -125,3 +126,11 @@ def test_a_fresh_demo_has_overdue_cases_whose_alarms_the_first_tick_fires(slug):
     }
     lead = User.objects.get(username=f"{PREFIXES[slug]}.lead")
     assert set(alarms.alarms_for(lead).values_list("case__subject", flat=True)) == told_back
+
+
+@pytest.mark.usefixtures("demo")
+def test_case_types_carry_the_seeds_department_minutes_for_the_relief_report():
+    minutes = dict(
+        CaseType.objects.values_list("organisation__slug", "department_minutes").distinct()
+    )
+    assert minutes == {"skelleftea": 8, "zielona-linia": 5, "aspa-kauhajoki": None}
