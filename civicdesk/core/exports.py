@@ -15,6 +15,17 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 
 FORMATS = ("csv", "xlsx")
+# A text cell starting with one of these is a formula to a spreadsheet (CSV injection, and
+# openpyxl writes such strings as formulas): it gets a leading apostrophe, as OWASP advises.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -27,17 +38,17 @@ def export_response(
     if fmt == "csv":
         text = io.StringIO()
         writer = csv.writer(text)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow([_cell(cell) for cell in header])
+        writer.writerows([_cell(cell) for cell in row] for row in rows)
         response = HttpResponse(
             text.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
         )
     else:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(title=stem[:31])
-        sheet.append([str(cell) for cell in header])
+        sheet.append([_cell(str(cell)) for cell in header])
         for row in rows:
-            sheet.append(list(row))
+            sheet.append([_cell(cell) for cell in row])
         content = io.BytesIO()
         workbook.save(content)
         response = HttpResponse(content.getvalue(), content_type=XLSX_TYPE)
