@@ -12,6 +12,7 @@ from bench.scenarios import (
     lookup_phone,
     memory,
     protect_national_id,
+    reports,
     search_cases,
     sla,
 )
@@ -26,6 +27,7 @@ SCENARIOS = (
     http_latency,
     knowledge_search,  # the generated articles; the recall set's index includes them
     knowledge_recall,
+    reports,
     sla,  # rolls its changes back; after the read-only scenarios all the same
     memory,  # last: the peak over everything before it
 )
