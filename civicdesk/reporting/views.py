@@ -1,3 +1,5 @@
+import zoneinfo
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
@@ -45,19 +47,27 @@ def staffing(request):
     )
 
 
-def _chart(report):
-    """Bars of scheduled agents per hour over the week, in SVG coordinates."""
-    peak = max(report.peak_scheduled, 1)
-    height, width = 120, 4
+def _columns(items, values, *, step: float, height: int = 120) -> dict:
+    """SVG columns for `values`, one per item and scaled to the largest; each column keeps
+    its item for the template (its label, its link)."""
+    peak = max(values, default=0) or 1
+    gap = step / 5
     bars = []
-    for index, hour in enumerate(report.plan):
-        scheduled = hour.staffing.scheduled if hour.staffing else 0
-        size = round(scheduled / peak * height, 1)
+    for index, (item, value) in enumerate(zip(items, values, strict=True)):
+        size = round(value / peak * height, 1)
         bars.append(
-            {"x": index * width, "y": height - size, "height": size, "hour": hour, "n": scheduled}
-        )
-    days = [{"x": day * 24 * width, "date": report.plan[day * 24].hour} for day in range(7)]
-    return {"bars": bars, "days": days, "width": len(bars) * width, "height": height, "peak": peak}
+            {"x": index * step + gap / 2, "y": height - size, "w": step - gap, "h": size,
+             "item": item, "value": value}
+        )  # fmt: skip
+    return {"bars": bars, "width": len(bars) * step, "height": height, "peak": peak}
+
+
+def _chart(report) -> dict:
+    """Agents to schedule per hour over the week, with a label at the start of each day."""
+    values = [hour.staffing.scheduled if hour.staffing else 0 for hour in report.plan]
+    chart = _columns(report.plan, values, step=4)
+    chart["days"] = [{"x": day * 24 * 4, "date": report.plan[day * 24].hour} for day in range(7)]
+    return chart
 
 
 @login_required
@@ -126,7 +136,8 @@ def _staffing_export(report, fmt: str):
 def dashboard(request):
     """A month of the organisation's cases at a glance, each bar a way into its cases."""
     authz.require(request.user, "reporting.view_dashboard", request.user.organisation)
-    this_month = timezone.localdate().strftime("%Y-%m")
+    organisation_zone = zoneinfo.ZoneInfo(request.user.organisation.timezone)
+    this_month = timezone.localdate(timezone=organisation_zone).strftime("%Y-%m")
     form = MonthForm(request.GET or {"month": this_month})
     board = None
     if form.is_valid():
@@ -137,18 +148,6 @@ def dashboard(request):
     )
 
 
-def _day_chart(bars, height: int = 120, step: int = 20):
-    """Columns of a month's days in SVG coordinates, each linking to its cases."""
-    columns = [
-        {
-            "x": index * step + 2,
-            "w": step - 4,
-            "h": round(bar.share * height, 1),
-            "y": round(height - bar.share * height, 1),
-            "label": bar.label,
-            "value": bar.value,
-            "query": bar.query,
-        }
-        for index, bar in enumerate(bars)
-    ]
-    return {"bars": columns, "width": len(bars) * step, "height": height}
+def _day_chart(bars) -> dict:
+    """A month's days as columns, each linking to its cases."""
+    return _columns(bars, [bar.value for bar in bars], step=20)

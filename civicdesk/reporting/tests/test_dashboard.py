@@ -74,7 +74,12 @@ def test_a_bar_opens_the_cases_the_reader_may_see(client, tenant_a):
     assert page.status_code == 200
     (phone,) = page.context["board"].by_channel
     assert phone.value == 2  # both counted
-    assert f"?{phone.query}" in page.content.decode().replace("&amp;", "&")
+    body = page.content.decode().replace("&amp;", "&")
+    assert f"?{phone.query}" in body
+    # Each day is a column of the chart that opens that day's cases; 5 October holds both.
+    assert body.count("<rect x=") == 31  # the table's bars have no x
+    assert 'href="/cases/search/?registered_from=2026-10-05&registered_to=2026-10-05"' in body
+    assert 'aria-label="2026-10-05: 2"' in body
     listed = client.get(f"{reverse('cases:search')}?{phone.query}").context["page"].cases
     assert secret.pk not in [case.pk for case in listed]  # the lead is not in its group
     assert len(listed) == 1

@@ -78,7 +78,11 @@ def test_the_page_shows_the_plan_to_a_lead_and_marks_a_bad_target(client, tenant
         )
     assert page.status_code == 200
     body = page.content.decode()
-    assert "<svg" in body and "Agents to schedule" in body
+    assert "Agents to schedule" in body
+    (planned,) = [hour for hour in page.context["report"].plan if hour.staffing]
+    # The one hour with contacts is the chart's one column, titled with its agents.
+    assert body.count("<rect x=") == 1
+    assert f"<title>Mon 09:00: {planned.staffing.scheduled}</title>" in body
     assert page.context["report"].history_contacts == 10
     with time_machine.travel(TODAY, tick=False):
         exported = client.get(
