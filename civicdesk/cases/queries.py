@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime
-import zoneinfo
 from dataclasses import dataclass
 
 from civicdesk.cases.models import Case
+from civicdesk.core.periods import local_days
 
 
 @dataclass
@@ -36,11 +36,6 @@ def registration_window(
 ) -> tuple[datetime.datetime, datetime.datetime]:
     """The query's dates as an instant range [start, end) in the organisation's time zone, so
     the registered_at index serves it (a __date lookup would not)."""
-    zone = zoneinfo.ZoneInfo(timezone_name)
     first = query.registered_from or datetime.date(2000, 1, 1)
     last = query.registered_to or datetime.date(2999, 12, 31)
-    start = datetime.datetime.combine(first, datetime.time.min, tzinfo=zone)
-    end = datetime.datetime.combine(
-        last + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
-    )
-    return start, end
+    return local_days(timezone_name, first, last)

@@ -20,6 +20,7 @@ from civicdesk.cases.choices import Channel
 from civicdesk.cases.models import Case
 from civicdesk.catalog.models import CaseType
 from civicdesk.core import authz
+from civicdesk.core.periods import local_days
 from civicdesk.org.models import User
 from civicdesk.reporting import figures
 
@@ -74,10 +75,7 @@ def month_dashboard(
     zone = zoneinfo.ZoneInfo(actor.organisation.timezone)
     first = month.replace(day=1)
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    start = datetime.datetime.combine(first, datetime.time.min, tzinfo=zone)
-    end = datetime.datetime.combine(
-        last + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
-    )
+    start, end = local_days(actor.organisation.timezone, first, last)
     organisation_cases = Case.objects.filter(organisation_id=actor.organisation_id)
     registered = organisation_cases.filter(registered_at__gte=start, registered_at__lt=end)
     period = {"registered_from": first, "registered_to": last}

@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 
 from civicdesk.cases.deadlines import overdue_filter
 from civicdesk.cases.models import Case
+from civicdesk.core.periods import local_days
 from civicdesk.integrations.mail import queue_email
 from civicdesk.org.choices import Role
 from civicdesk.org.models import AnswerGroup, Department, Organisation, User
@@ -129,11 +130,7 @@ def make_weekly_overdue_digests(*, now: datetime.datetime | None = None) -> int:
 def monthly_statistics(
     organisation: Organisation, first: datetime.date, last: datetime.date, *, at: datetime.datetime
 ) -> dict:
-    zone = zoneinfo.ZoneInfo(organisation.timezone)
-    start = datetime.datetime.combine(first, datetime.time.min, tzinfo=zone)
-    end = datetime.datetime.combine(
-        last + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
-    )
+    start, end = local_days(organisation.timezone, first, last)
     registered = Case.objects.filter(
         organisation=organisation, registered_at__gte=start, registered_at__lt=end
     )

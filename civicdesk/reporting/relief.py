@@ -12,6 +12,7 @@ from django.utils import timezone
 from civicdesk.cases.models import Case
 from civicdesk.catalog.models import CaseType
 from civicdesk.core import authz
+from civicdesk.core.periods import local_days
 from civicdesk.org.models import User
 from civicdesk.reporting import figures
 
@@ -39,10 +40,7 @@ def relief_report(
     today = (now or timezone.now()).astimezone(zone).date()
     last_day = today - datetime.timedelta(days=today.weekday() + 1)  # last Sunday
     first_day = last_day - datetime.timedelta(weeks=weeks, days=-1)
-    start = datetime.datetime.combine(first_day, datetime.time.min, tzinfo=zone)
-    end = datetime.datetime.combine(
-        last_day + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone
-    )
+    start, end = local_days(actor.organisation.timezone, first_day, last_day)
     cases = Case.objects.filter(
         organisation_id=actor.organisation_id, resolved_at__gte=start, resolved_at__lt=end
     )
