@@ -11,9 +11,12 @@ from civicdesk.cases.api import router as cases_router
 from civicdesk.catalog.api import router as catalog_router
 from civicdesk.core.errors import DomainError
 from civicdesk.customers.api import router as customers_router
+from civicdesk.intake.api import router as intake_router
 from civicdesk.knowledge.api import router as knowledge_router
 from civicdesk.org.api import router as org_router
 from civicdesk.org.services import authenticate_api_token
+from civicdesk.sms.api import router as sms_router
+from civicdesk.telephony.api import router as telephony_router
 
 
 class BearerTokenAuth(HttpBearer):
@@ -79,3 +82,6 @@ api.add_router("/v1/catalog", catalog_router)
 api.add_router("/v1/customers", customers_router)
 api.add_router("/v1/cases", cases_router)
 api.add_router("/v1/knowledge", knowledge_router)
+api.add_router("/v1/mail", intake_router)
+api.add_router("/v1/sms", sms_router)
+api.add_router("/v1/telephony", telephony_router)

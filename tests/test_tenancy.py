@@ -14,6 +14,7 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from civicdesk.api import api
+from civicdesk.cases.models import CaseAttachment
 from civicdesk.customers.models import AccessPurpose, PersonalDataAccess
 from civicdesk.org.choices import Role
 from civicdesk.org.services import create_api_token
@@ -44,6 +45,16 @@ def object_ids(tenant) -> dict[str, int]:
         "service_point_id": tenant.service_point.pk,
         "user_id": tenant.user(Role.GENERAL_AGENT).pk,
         "case_id": tenant.case.pk,
+        "attachment_id": CaseAttachment.objects.get_or_create(
+            organisation=tenant.organisation,
+            case=tenant.case,
+            defaults={
+                "filename": "a.txt",
+                "content_type": "text/plain",
+                "size": 1,
+                "content": b"a",
+            },
+        )[0].pk,
         "digest_id": Digest.objects.get_or_create(
             organisation=tenant.organisation,
             kind=DigestKind.WEEKLY_OVERDUE,

@@ -420,3 +420,29 @@ class CaseEvent(TenantModel):
 
     def delete(self, *args, **kwargs):
         raise ValueError("Case events are append-only.")
+
+
+class CaseAttachment(TenantModel):
+    """A file that came with a contact (a mail attachment, a web-form upload) or that an agent
+    added. The bytes live in the database, so a file is committed, backed up and deduplicated
+    together with the event that brought it: there is no half-written file beside a rolled-back
+    case."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="attachments")
+    event = models.ForeignKey(
+        CaseEvent, on_delete=models.PROTECT, null=True, blank=True, related_name="attachments"
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    sha256 = models.CharField(max_length=64)
+    content = models.BinaryField()
+    added_at = models.DateTimeField(_("added"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["added_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.filename

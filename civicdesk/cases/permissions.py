@@ -41,7 +41,16 @@ def manages_handling_group(user, case) -> bool:
     return case.answer_group_id is not None and case.answer_group.manager_id == user.pk
 
 
+@rules.predicate
+def is_channel_account(user, obj=None) -> bool:
+    """A channel's own account: it brings the citizen's mail or message to any case of its
+    organisation, confidential ones included, but cannot sign in to read them."""
+    return bool(getattr(user, "is_channel_account", False)) and same_organisation(user, obj)
+
+
 rules.add_perm("cases.register_contact", serves_customers)
+# An incoming contact or file joins a case: the agents who work on it, or a channel's account.
+rules.add_perm("cases.receive_contact", (can_see_case & serves_customers) | is_channel_account)
 rules.add_perm("cases.view_case", can_see_case)
 rules.add_perm("cases.work_on_case", can_see_case & serves_customers)
 rules.add_perm("cases.forward_case", can_see_case & serves_customers)

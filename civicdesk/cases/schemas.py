@@ -143,7 +143,9 @@ class CaseFilter(Schema):
     channel: str = ""
     registered_from: datetime.date | None = None
     registered_to: datetime.date | None = None
-    list: str = Field("", description="A work list: mine, groups, department, overdue, unassigned")
+    list: str = Field(
+        "", description="A work list: mine, groups, department, overdue, unassigned, incoming"
+    )
     limit: int = Field(25, ge=1, le=200)
     offset: int = Field(0, ge=0)
 

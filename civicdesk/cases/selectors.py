@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from civicdesk.cases import search as case_search
 from civicdesk.cases.choices import OPEN_STATUSES, EventKind
 from civicdesk.cases.deadlines import overdue_filter
-from civicdesk.cases.models import Case, CaseEvent, open_cases
+from civicdesk.cases.models import Case, CaseAttachment, CaseEvent, open_cases
 from civicdesk.cases.queries import CasePage, CaseQuery, registration_window
 from civicdesk.core.selectors import get_for_actor
 from civicdesk.org.models import User
@@ -39,7 +39,12 @@ def get_case_by_reference(actor: User, reference: str) -> Case:
 def timeline(case: Case) -> list[CaseEvent]:
     """The case's events, oldest first, each assignment with its `assignee` read in one query;
     the caller has fetched the case through the actor."""
-    events = list(case.events.select_related("actor", "contact", "corrects").order_by("at", "pk"))
+    files = Prefetch("attachments", queryset=CaseAttachment.objects.defer("content"))
+    events = list(
+        case.events.select_related("actor", "contact", "corrects")
+        .prefetch_related(files)
+        .order_by("at", "pk")
+    )
     assigned = [event for event in events if event.kind == EventKind.ASSIGNED]
     people = User.objects.in_bulk({event.data.get("to_handler") for event in assigned} - {None})
     for event in assigned:
@@ -49,7 +54,7 @@ def timeline(case: Case) -> list[CaseEvent]:
 
 # --- work lists ---------------------------------------------------------------------------------
 
-WORK_LISTS = ("mine", "groups", "department", "overdue", "unassigned")
+WORK_LISTS = ("mine", "groups", "department", "overdue", "unassigned", "incoming")
 
 
 def my_cases(actor: User) -> QuerySet[Case]:
@@ -80,6 +85,13 @@ def unassigned_group_cases(actor: User) -> QuerySet[Case]:
     return my_groups_cases(actor).filter(handler__isnull=True)
 
 
+def incoming_cases(actor: User) -> QuerySet[Case]:
+    """What the channels brought to the front line (mail, web form, SMS) that nobody took yet."""
+    return cases_for_actor(actor).filter(
+        answer_group__isnull=True, handler__isnull=True, status__in=OPEN_STATUSES
+    )
+
+
 def work_list(actor: User, name: str) -> QuerySet[Case]:
     lists = {
         "mine": my_cases,
@@ -87,6 +99,7 @@ def work_list(actor: User, name: str) -> QuerySet[Case]:
         "department": forwarded_to_my_department,
         "overdue": overdue_cases,
         "unassigned": unassigned_group_cases,
+        "incoming": incoming_cases,
     }
     return lists[name](actor).order_by("-registered_at", "-pk")
 
@@ -104,6 +117,7 @@ def work_list_counts(actor: User) -> dict[str, int]:
         department=Count("pk", filter=Q(department_id__in=department_ids, forward_count__gt=0)),
         overdue=Count("pk", filter=overdue_filter(now)),
         unassigned=Count("pk", filter=Q(answer_group_id__in=actor.group_ids, handler__isnull=True)),
+        incoming=Count("pk", filter=Q(answer_group__isnull=True, handler__isnull=True)),
     )
 
 

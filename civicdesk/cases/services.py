@@ -5,7 +5,10 @@ the outbox after the commit."""
 from __future__ import annotations
 
 import datetime
+import hashlib
+import os
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +24,7 @@ from civicdesk.cases.choices import (
     Priority,
     Status,
 )
-from civicdesk.cases.models import Case, CaseContact, CaseEvent, CaseSequence
+from civicdesk.cases.models import Case, CaseAttachment, CaseContact, CaseEvent, CaseSequence
 from civicdesk.cases.search import index_case
 from civicdesk.cases.tasks import index_registered_case
 from civicdesk.catalog.models import CaseType
@@ -244,8 +247,15 @@ def register_contact(
     priority: str = Priority.NORMAL,
     service_point: ServicePoint | None = None,
     started_at: datetime.datetime | None = None,
+    answer_group: AnswerGroup | None = None,
+    assign_to_actor: bool = True,
 ) -> Case:
-    """A contact that opens a new case. Every channel ends here or in `append_contact`."""
+    """A contact that opens a new case. Every channel ends here or in `append_contact`.
+
+    A channel without a person behind it (a mailbox, the web form, SMS) registers as its service
+    user with `assign_to_actor=False`, so the case waits unassigned in the front line, or in
+    `answer_group` when the contact arrived in that group's own mailbox.
+    """
     authz.require(actor, "cases.register_contact", organisation)
     channel = _choice(channel, Channel, field="channel")
     direction = _choice(direction, Direction, field="direction")
@@ -263,6 +273,12 @@ def register_contact(
         service_point,
         field="service_point",
         message=_("The service point belongs to another organisation."),
+    )
+    _same_organisation(
+        organisation.pk,
+        answer_group,
+        field="answer_group",
+        message=_("The answer group belongs to another organisation."),
     )
     subject = _text(
         subject or case_type.name_in(organisation.default_language),
@@ -291,7 +307,8 @@ def register_contact(
         subject=subject,
         description=description,
         priority=priority,
-        handler=actor,
+        answer_group=answer_group,
+        handler=actor if assign_to_actor else None,
         service_point=service_point,
         is_confidential=case_type.confidential_by_default,
         registered_by=actor,
@@ -364,7 +381,11 @@ def append_contact(
 ) -> CaseContact:
     """A further contact on an open case: the citizen calls again, or is called back."""
     _locked(case)
-    authz.require(actor, "cases.work_on_case", case)
+    authz.require(
+        actor,
+        "cases.receive_contact" if direction == Direction.INBOUND else "cases.work_on_case",
+        case,
+    )
     if case.status not in OPEN_STATUSES:
         raise DomainError(
             _("The case is “%(status)s”; reopen it or register a new case.")
@@ -700,3 +721,63 @@ def register_and_resolve(*, actor: User, resolution: str, **contact) -> Case:
 def register_and_forward(*, actor: User, group: AnswerGroup, reason: str, **contact) -> Case:
     case = register_contact(actor=actor, **contact)
     return forward_case_to_group(actor=actor, case=case, group=group, reason=reason)
+
+
+# --- attachments --------------------------------------------------------------------------------
+
+
+def check_attachment(*, filename: str, content_type: str, size: int) -> None:
+    """Raises a DomainError naming the limit a file breaks; channels call it before they accept
+    anything, so a refused file is reported (or quarantined) and nothing half-stored remains."""
+    content_type = (content_type or "").split(";")[0].strip().lower()
+    if size > settings.CIVICDESK_ATTACHMENT_MAX_BYTES:
+        raise DomainError(
+            _("“%(name)s” is %(size)s MiB; files may be at most %(limit)s MiB.")
+            % {
+                "name": filename,
+                "size": round(size / 1048576, 1),
+                "limit": round(settings.CIVICDESK_ATTACHMENT_MAX_BYTES / 1048576, 1),
+            },
+            field="attachment",
+            code="attachment_too_large",
+        )
+    if content_type not in settings.CIVICDESK_ATTACHMENT_TYPES:
+        raise DomainError(
+            _("“%(name)s” is of a type that is not accepted (%(type)s).")
+            % {"name": filename, "type": content_type or "?"},
+            field="attachment",
+            code="attachment_type",
+        )
+
+
+def _clean_filename(filename: str) -> str:
+    name = os.path.basename((filename or "").replace("\\", "/")).strip().strip(".")
+    name = "".join(ch for ch in name if ch.isprintable() and ch not in '<>:"/\\|?*')
+    return name[:255] or "attachment"
+
+
+def attach_file(
+    *,
+    actor: User,
+    case: Case,
+    filename: str,
+    content_type: str,
+    content: bytes,
+    event: CaseEvent | None = None,
+) -> CaseAttachment:
+    """Stores a file on the case, in the caller's transaction (no event of its own: the contact
+    or note that brought it is the event)."""
+    authz.require(actor, "cases.receive_contact", case)
+    check_attachment(filename=filename, content_type=content_type, size=len(content))
+    if event is not None and event.case_id != case.pk:
+        raise DomainError(_("The event belongs to another case."), field="event")
+    return CaseAttachment.objects.create(
+        organisation_id=case.organisation_id,
+        case=case,
+        event=event,
+        filename=_clean_filename(filename),
+        content_type=content_type.split(";")[0].strip().lower(),
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        content=content,
+    )

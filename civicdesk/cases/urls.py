@@ -11,6 +11,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("alarms/", views.alarms, name="alarms"),
     path("<int:case_id>/", views.detail, name="detail"),
+    path("<int:case_id>/attachments/<int:attachment_id>/", views.attachment, name="attachment"),
     path("<int:case_id>/checklist/", checklist_views.case_checklist, name="checklist"),
     path("<int:case_id>/<slug:action>/", views.act, name="act"),
 ]

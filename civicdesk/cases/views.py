@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -210,6 +211,7 @@ def work_lists(request):
         "mine": _("My cases"),
         "groups": _("My groups' cases"),
         "unassigned": _("Not yet taken"),
+        "incoming": _("Incoming, not yet taken"),
         "department": _("Forwarded to my department"),
         "overdue": _("Overdue"),
     }
@@ -308,6 +310,18 @@ def _render_case(request, case, *, bound=None, status=200):
 @login_required
 def detail(request, case_id: int):
     return _render_case(request, selectors.get_case(request.user, case_id))
+
+
+@login_required
+def attachment(request, case_id: int, attachment_id: int):
+    """A file of a case, always downloaded (never shown inline: a mail's HTML or SVG must not
+    run in the application's origin)."""
+    case = selectors.get_case(request.user, case_id)
+    item = get_object_or_404(case.attachments.all(), pk=attachment_id)
+    response = HttpResponse(bytes(item.content), content_type="application/octet-stream")
+    response["Content-Disposition"] = content_disposition_header(True, item.filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 def _minutes(data) -> int:

@@ -279,6 +279,15 @@ class User(AbstractUser):
         default=False,
         help_text=_("Applies to administrators only. Granted by installation administrators."),
     )
+    is_channel_account = models.BooleanField(
+        _("channel account"),
+        default=False,
+        editable=False,
+        help_text=_(
+            "The account a channel (a mailbox, the web form, SMS) registers contacts as. "
+            "It cannot sign in."
+        ),
+    )
 
     objects = CivicUserManager()
 

@@ -194,3 +194,28 @@ def authenticate_api_token(plain: str) -> User | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def channel_service_user(organisation: Organisation, channel: str) -> User:
+    """The account a channel acts as when nobody signed in registers the contact (a mail arriving
+    in a mailbox, a web form, an SMS). It can register contacts and nothing else: it holds the
+    general-agent role, has no usable password and belongs to no group. Created on first use."""
+    username = f"{organisation.slug}.{channel}-intake"[:150]
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        return user
+    with transaction.atomic():
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "organisation": organisation,
+                "first_name": str(channel).replace("_", " ").capitalize(),
+                "last_name": "(intake)",
+                "is_channel_account": True,
+            },
+        )
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            RoleAssignment.objects.get_or_create(user=user, role=Role.GENERAL_AGENT)
+    return user

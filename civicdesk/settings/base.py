@@ -69,7 +69,11 @@ INSTALLED_APPS = [
     "civicdesk.customers",
     "civicdesk.knowledge",
     "civicdesk.cases",
+    "civicdesk.intake",
+    "civicdesk.sms",
+    "civicdesk.telephony",
     "civicdesk.reporting",
+    "civicdesk.billing",
     "civicdesk.portal",
     "civicdesk.demo",
 ]
@@ -291,3 +295,25 @@ CIVICDESK_API_MAX_PAGE_SIZE = 500
 # contact centre aims at 70 % resolved at first contact.
 CIVICDESK_TARGET_FIRST_CONTACT_PERCENT = env_int("CIVICDESK_TARGET_FIRST_CONTACT_PERCENT", 70)
 CIVICDESK_TARGET_FEEDBACK_IN_TIME_PERCENT = env_int("CIVICDESK_TARGET_FEEDBACK_IN_TIME_PERCENT", 95)
+
+# Files that arrive with a contact (mail attachments, web-form uploads): larger files or other
+# types are refused with a reason; a mail carrying one lands in quarantine, never dropped.
+CIVICDESK_ATTACHMENT_MAX_BYTES = env_int("CIVICDESK_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+CIVICDESK_ATTACHMENT_TYPES = [
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/heic",
+    "text/plain",
+    "text/calendar",
+    "text/csv",
+    "application/msword",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.ms-excel",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/rtf",
+    "message/rfc822",
+]

@@ -328,6 +328,7 @@ def test_work_lists_hold_the_right_cases(tenant_a):
         "department": 1,
         "overdue": 0,
         "unassigned": 1,
+        "incoming": 0,
     }
 
 

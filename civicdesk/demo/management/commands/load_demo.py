@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from civicdesk.demo.constants import DEMO_PASSWORD, DEMO_PATHS
 from civicdesk.demo.data import DEMO_ORGANISATIONS
 from civicdesk.demo.data.cases import DEMO_CASES
+from civicdesk.demo.extras import extra_loaders
 from civicdesk.demo.services import (
     LoadReport,
     ensure_installation_admin,
@@ -26,6 +27,8 @@ class Command(BaseCommand):
         for spec in DEMO_ORGANISATIONS:
             load_organisation(actor=admin, spec=spec, password=DEMO_PASSWORD, report=report)
             load_cases(spec=spec, cases=DEMO_CASES[spec["slug"]], report=report)
+            for load_extra in extra_loaders():
+                load_extra(spec=spec, report=report)
 
         created, existing = sum(report.created.values()), sum(report.existing.values())
         if created:
