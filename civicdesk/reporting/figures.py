@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime
 import math
+from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
+from django.conf import settings
+from django.db.models import Avg, Count, F, Q, QuerySet, Sum
 
-from civicdesk.cases.choices import Outcome
+from civicdesk.cases.choices import Channel, Outcome
 from civicdesk.cases.deadlines import overdue_filter
-from civicdesk.cases.models import Case
+from civicdesk.cases.models import Case, CaseContact
+from civicdesk.telephony.models import Call, CallState
 
 
 def share(part: int, whole: int) -> float | None:
@@ -108,3 +111,110 @@ def relief(cases: QuerySet[Case], *, weeks: float, hours_per_fte: float) -> dict
         "hours_per_week": per_week,
         "fte": per_week / hours_per_fte if hours_per_fte else None,
     }
+
+
+# --- calls ----------------------------------------------------------------------------------
+# Every call figure takes a queryset of Calls already scoped (organisation, period by
+# `offered_at`, group, ...). A call still waiting in the queue is not decided and not counted.
+
+
+@dataclass(frozen=True)
+class CallConvention:
+    """How the service level is counted; docs/figures.md states the default and why."""
+
+    threshold_seconds: int = 120  # answered within this wait counts as "in time" (<=)
+    counts_abandoned: bool = True  # abandoned calls are in the service level's denominator
+    short_abandon_seconds: int = 5  # abandoned after a shorter wait: not offered at all
+
+    @classmethod
+    def configured(cls) -> CallConvention:
+        return cls(
+            threshold_seconds=settings.CIVICDESK_SERVICE_LEVEL_SECONDS,
+            counts_abandoned=settings.CIVICDESK_SERVICE_LEVEL_COUNTS_ABANDONED,
+            short_abandon_seconds=settings.CIVICDESK_SHORT_ABANDON_SECONDS,
+        )
+
+
+ANSWERED = Q(answered_at__isnull=False)
+# Never answered and over: the caller hung up (or the system ended an unanswered call).
+GAVE_UP = Q(answered_at__isnull=True, state__in=[CallState.ABANDONED, CallState.ENDED])
+
+
+def call_counts(calls: QuerySet[Call], convention: CallConvention | None = None) -> dict:
+    """The counts every call figure divides, in one query: offered (answered plus abandoned,
+    short abandons left out), answered, answered within the threshold, abandoned, short
+    abandons, the waits of the answered and their talk time."""
+    convention = convention or CallConvention.configured()
+    short = GAVE_UP & Q(wait_seconds__lt=convention.short_abandon_seconds)
+    abandoned = GAVE_UP & ~short
+    within = ANSWERED & Q(wait_seconds__lte=convention.threshold_seconds)
+    talked = ANSWERED & Q(talk_seconds__isnull=False)
+    return calls.aggregate(
+        answered=Count("pk", filter=ANSWERED),
+        answered_within=Count("pk", filter=within),
+        abandoned=Count("pk", filter=abandoned),
+        short_abandoned=Count("pk", filter=short),
+        waited_answered=Count("pk", filter=ANSWERED & Q(wait_seconds__isnull=False)),
+        wait_answered_seconds=Sum("wait_seconds", filter=ANSWERED),
+        talked=Count("pk", filter=talked),
+        talk_seconds=Sum("talk_seconds", filter=talked),
+    )
+
+
+def call_figures(counts: dict, convention: CallConvention | None = None) -> dict:
+    """Service level, answer rate, abandonment rate, average speed of answer and average
+    talk time from `call_counts` (or from counts summed over roll-up rows: the same keys)."""
+    convention = convention or CallConvention.configured()
+    answered = counts["answered"]
+    offered = answered + counts["abandoned"]
+    service_base = offered if convention.counts_abandoned else answered
+    return {
+        "offered": offered,
+        "answered": answered,
+        "answered_within": counts["answered_within"],
+        "abandoned": counts["abandoned"],
+        "short_abandoned": counts["short_abandoned"],
+        "threshold_seconds": convention.threshold_seconds,
+        "service_level": share(counts["answered_within"], service_base),
+        "answer_rate": share(answered, offered),
+        "abandonment_rate": share(counts["abandoned"], offered),
+        "average_speed_of_answer": _mean(
+            counts["wait_answered_seconds"], counts["waited_answered"]
+        ),
+        "average_talk_seconds": _mean(counts["talk_seconds"], counts["talked"]),
+    }
+
+
+def call_summary(calls: QuerySet[Call], convention: CallConvention | None = None) -> dict:
+    """Every call figure of the scoped calls (call_counts, then call_figures)."""
+    convention = convention or CallConvention.configured()
+    return call_figures(call_counts(calls, convention), convention)
+
+
+def _mean(total, count: int) -> float | None:
+    return total / count if count else None
+
+
+def average_handle_seconds(contacts: QuerySet[CaseContact]) -> float | None:
+    """The mean recorded duration of the contacts that have one: the time an agent spends on a
+    contact, talk and the notes after it (the agent records it; 0 means not recorded)."""
+    return contacts.filter(duration_seconds__gt=0).aggregate(Avg("duration_seconds"))[
+        "duration_seconds__avg"
+    ]
+
+
+def average_talk_time(calls: QuerySet[Call], contacts: QuerySet[CaseContact]) -> dict:
+    """The mean talk time of answered calls as the phone system measured it; where the period
+    has no measured call, the mean recorded duration of the phone contacts instead. Says which
+    source it used ("calls", "contacts" or None without either)."""
+    counts = calls.filter(ANSWERED, talk_seconds__isnull=False).aggregate(
+        n=Count("pk"), total=Sum("talk_seconds")
+    )
+    if counts["n"]:
+        return {"seconds": counts["total"] / counts["n"], "source": "calls", "count": counts["n"]}
+    phone = contacts.filter(channel=Channel.PHONE, duration_seconds__gt=0).aggregate(
+        n=Count("pk"), total=Sum("duration_seconds")
+    )
+    if phone["n"]:
+        return {"seconds": phone["total"] / phone["n"], "source": "contacts", "count": phone["n"]}
+    return {"seconds": None, "source": None, "count": 0}

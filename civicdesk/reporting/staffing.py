@@ -10,14 +10,13 @@ import datetime
 import zoneinfo
 from dataclasses import dataclass
 
-from django.db.models import Avg
 from django.utils import timezone
 
 from civicdesk.cases.choices import Direction
 from civicdesk.cases.models import CaseContact
 from civicdesk.core import authz
 from civicdesk.org.models import AnswerGroup, User
-from civicdesk.reporting import forecast
+from civicdesk.reporting import figures, forecast
 
 HISTORY_WEEKS = 8
 TESTED_WEEKS = 4
@@ -90,8 +89,7 @@ def next_week_staffing(
     history = forecast.hourly_counts(contacts.values_list("started_at", flat=True), zone)
     handle = request.handle_seconds
     if handle is None:
-        average = contacts.filter(duration_seconds__gt=0).aggregate(Avg("duration_seconds"))
-        handle = average["duration_seconds__avg"] or DEFAULT_HANDLE_SECONDS
+        handle = figures.average_handle_seconds(contacts) or DEFAULT_HANDLE_SECONDS
     expected = forecast.forecast_days(history, first_day, 7, weeks=HISTORY_WEEKS)
     return StaffingReport(
         first_day=first_day,

@@ -295,6 +295,17 @@ CIVICDESK_API_MAX_PAGE_SIZE = 500
 # contact centre aims at 70 % resolved at first contact.
 CIVICDESK_TARGET_FIRST_CONTACT_PERCENT = env_int("CIVICDESK_TARGET_FIRST_CONTACT_PERCENT", 70)
 CIVICDESK_TARGET_FEEDBACK_IN_TIME_PERCENT = env_int("CIVICDESK_TARGET_FEEDBACK_IN_TIME_PERCENT", 95)
+CIVICDESK_TARGET_SERVICE_LEVEL_PERCENT = env_int("CIVICDESK_TARGET_SERVICE_LEVEL_PERCENT", 90)
+CIVICDESK_TARGET_TALK_SECONDS = env_int("CIVICDESK_TARGET_TALK_SECONDS", 180)
+# The service level's convention (docs/figures.md, "Calls"): answered within this many seconds
+# of being offered; abandoned calls count against it unless ..._COUNTS_ABANDONED is off; a
+# caller who hangs up within ..._SHORT_ABANDON_SECONDS (a misdial, a wrong menu choice) is not
+# counted as offered at all (0: every abandoned call counts).
+CIVICDESK_SERVICE_LEVEL_SECONDS = env_int("CIVICDESK_SERVICE_LEVEL_SECONDS", 120)
+CIVICDESK_SERVICE_LEVEL_COUNTS_ABANDONED = env_bool(
+    "CIVICDESK_SERVICE_LEVEL_COUNTS_ABANDONED", True
+)
+CIVICDESK_SHORT_ABANDON_SECONDS = env_int("CIVICDESK_SHORT_ABANDON_SECONDS", 5)
 
 # Files that arrive with a contact (mail attachments, web-form uploads): larger files or other
 # types are refused with a reason; a mail carrying one lands in quarantine, never dropped.
@@ -317,3 +328,11 @@ CIVICDESK_ATTACHMENT_TYPES = [
     "application/rtf",
     "message/rfc822",
 ]
+
+# E-mail intake (docs/email.md): limits checked on the raw bytes before the parser runs. A
+# message over one of them is kept in quarantine with the reason, never dropped.
+CIVICDESK_MAIL_MAX_BYTES = env_int("CIVICDESK_MAIL_MAX_BYTES", 30 * 1024 * 1024)
+CIVICDESK_MAIL_MAX_HEADER_BYTES = env_int("CIVICDESK_MAIL_MAX_HEADER_BYTES", 256 * 1024)
+CIVICDESK_MAIL_MAX_HEADER_FIELD = env_int("CIVICDESK_MAIL_MAX_HEADER_FIELD", 32 * 1024)
+CIVICDESK_MAIL_MAX_ADDRESSES = env_int("CIVICDESK_MAIL_MAX_ADDRESSES", 300)
+CIVICDESK_MAIL_MAX_PARTS = env_int("CIVICDESK_MAIL_MAX_PARTS", 200)
