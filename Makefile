@@ -32,11 +32,12 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian packages the tests drive: the browser, gettext for the catalogue check, PostgreSQL.
-SYSTEM_TEST_TOOLS := /usr/bin/chromium /usr/bin/msgfmt
+# Debian packages the tests drive: the browser, gettext for the catalogue check, PostgreSQL,
+# dovecot as the IMAP server of the mail tests.
+SYSTEM_TEST_TOOLS := /usr/bin/chromium /usr/bin/msgfmt /usr/sbin/dovecot
 $(SYSTEM_TEST_TOOLS):
-	@echo "Installing Debian packages for the tests (chromium, gettext)..."
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext >/dev/null
+	@echo "Installing Debian packages for the tests (chromium, gettext, dovecot-imapd)..."
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext dovecot-imapd >/dev/null
 
 # --- running ----------------------------------------------------------------------------------
 run: $(VENV)/.installed node_modules/.installed

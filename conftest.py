@@ -114,6 +114,16 @@ def smtp_server(settings):
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def dovecot():
+    """A real IMAP server (Debian's dovecot on loopback), one per test process; each test
+    takes a folder of its own with `dovecot.new_folder()`."""
+    from civicdesk.testing.dovecot import DovecotServer
+
+    with DovecotServer() as server:
+        yield server
+
+
 @pytest.fixture(autouse=True)
 def _no_cached_policies():
     """SLA policies are cached per organisation id, and a test may create an organisation
