@@ -6,3 +6,6 @@ class IntakeConfig(AppConfig):
     name = "civicdesk.intake"
     label = "intake"
     verbose_name = _("E-mail intake")
+
+    def ready(self) -> None:
+        from civicdesk.intake import permissions  # noqa: F401

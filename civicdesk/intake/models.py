@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from civicdesk.core import crypto
 from civicdesk.core.models import TenantModel
 
 
@@ -54,6 +55,31 @@ class Mailbox(TenantModel):
     def __str__(self) -> str:
         return f"{self.name} <{self.address}>"
 
+    @property
+    def imap_password(self) -> str:
+        """The IMAP password, decrypted; stored only encrypted (`imap_password_encrypted`)."""
+        if not self.imap_password_encrypted:
+            return ""
+        return crypto.decrypt(self.imap_password_encrypted)
+
+    @imap_password.setter
+    def imap_password(self, value: str) -> None:
+        self.imap_password_encrypted = crypto.encrypt(value) if value else ""
+
+
+class MessageSource(models.TextChoices):
+    IMAP = "imap", _("IMAP")
+    PIPE = "pipe", _("Mail server pipe")
+    HTTP = "http", _("HTTP gateway")
+    DEMO = "demo", _("Demo data")
+
+
+class ThreadedBy(models.TextChoices):
+    SUBJECT = "subject", _("Case reference in the subject")
+    HEADERS = "headers", _("Reply headers")
+    NEW = "new", _("New case")
+    FOLLOW_UP = "follow_up", _("New case following a closed one")
+
 
 class InboundMessage(TenantModel):
     """One received message, kept as it came (`raw`) beside what was read from it."""
@@ -88,7 +114,11 @@ class InboundMessage(TenantModel):
     event = models.ForeignKey(
         "cases.CaseEvent", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    threaded_by = models.CharField(max_length=20, blank=True)  # subject, headers, new
+    threaded_by = models.CharField(max_length=20, blank=True)  # ThreadedBy
+    cc = models.JSONField(_("cc"), default=list, blank=True)
+    defects = models.JSONField(
+        default=list, blank=True, help_text=_("What the parser found broken in the message.")
+    )
 
     class Meta:
         verbose_name = _("received e-mail message")
@@ -96,6 +126,10 @@ class InboundMessage(TenantModel):
         ordering = ["-received_at"]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "dedupe_key"], name="inbound_once")
+        ]
+        indexes = [
+            # Threading by In-Reply-To/References; Message-IDs are ASCII, at most 900 characters.
+            models.Index(fields=["organisation", "message_id"], name="inbound_message_id"),
         ]
 
     def __str__(self) -> str:
@@ -111,6 +145,7 @@ class QuarantineReason(models.TextChoices):
     NO_SENDER = "no_sender", _("No sender")
     NO_MAILBOX = "no_mailbox", _("No mailbox for the address")
     ERROR = "error", _("Error while receiving")
+    AUTOMATIC = "automatic", _("Automatic message outside any case")
 
 
 class QuarantinedMessage(TenantModel):
@@ -132,6 +167,9 @@ class QuarantinedMessage(TenantModel):
         "org.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     resolution = models.CharField(max_length=20, blank=True)  # released, discarded
+    released_as = models.ForeignKey(
+        InboundMessage, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("quarantined e-mail message")

@@ -348,3 +348,16 @@ CIVICDESK_SMS_WEBHOOK_TOLERANCE_SECONDS = env_int("CIVICDESK_SMS_WEBHOOK_TOLERAN
 # An SMS without a case reference joins the open case that exchanged an SMS with the same
 # number within this many days.
 CIVICDESK_SMS_THREAD_DAYS = env_int("CIVICDESK_SMS_THREAD_DAYS", 7)
+
+# Mailboxes read over IMAP (docs/email.md, "IMAP and replies"): every minute one poll per active
+# mailbox with an IMAP server, at most this many messages per poll (the rest the next minute).
+CIVICDESK_IMAP_TIMEOUT_SECONDS = env_int("CIVICDESK_IMAP_TIMEOUT_SECONDS", 30)
+CIVICDESK_IMAP_MESSAGES_PER_POLL = env_int("CIVICDESK_IMAP_MESSAGES_PER_POLL", 1000)
+
+# E-mail intake (docs/email.md): limits checked on the raw bytes before the parser runs. A
+# message over one of them is kept in quarantine with the reason, never dropped.
+CIVICDESK_MAIL_MAX_BYTES = env_int("CIVICDESK_MAIL_MAX_BYTES", 30 * 1024 * 1024)
+CIVICDESK_MAIL_MAX_HEADER_BYTES = env_int("CIVICDESK_MAIL_MAX_HEADER_BYTES", 256 * 1024)
+CIVICDESK_MAIL_MAX_HEADER_FIELD = env_int("CIVICDESK_MAIL_MAX_HEADER_FIELD", 32 * 1024)
+CIVICDESK_MAIL_MAX_ADDRESSES = env_int("CIVICDESK_MAIL_MAX_ADDRESSES", 300)
+CIVICDESK_MAIL_MAX_PARTS = env_int("CIVICDESK_MAIL_MAX_PARTS", 200)

@@ -352,3 +352,37 @@ class QuizFactory(DjangoModelFactory):
                 question=question, position=0, text="Right", is_correct=True
             )
             models.QuizChoice.objects.create(question=question, position=1, text="Wrong")
+
+
+# --- e-mail intake -----------------------------------------------------------------------------
+
+
+class MailboxFactory(DjangoModelFactory):
+    """A front-line mailbox (no answer group) receiving by pipe or HTTP unless given an IMAP
+    host; its new cases get a case type of the same organisation."""
+
+    class Meta:
+        model = "intake.Mailbox"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Mailbox {n}")
+    address = factory.Sequence(lambda n: f"mailbox{n}@kommun.example")
+    default_case_type = factory.SubFactory(
+        CaseTypeFactory, organisation=factory.SelfAttribute("..organisation")
+    )
+
+
+# --- SMS ---------------------------------------------------------------------------------------
+
+
+class SmsNumberFactory(DjangoModelFactory):
+    """A number the organisation receives SMS on; new cases get a case type of its own."""
+
+    class Meta:
+        model = "sms.SmsNumber"
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    number = factory.Sequence(lambda n: f"+4670174{n % 10000:04d}")
+    default_case_type = factory.SubFactory(
+        CaseTypeFactory, organisation=factory.SelfAttribute("..organisation")
+    )
