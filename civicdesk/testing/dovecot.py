@@ -48,6 +48,7 @@ auth_mechanisms = plain
 mail_location = maildir:{directory}/mail/%u
 # Tests deliver thousands of messages; durability is not what they measure.
 mail_fsync = never
+auth_failure_delay = 0
 default_internal_user = {internal_user}
 default_internal_group = {internal_group}
 default_login_user = {login_user}
