@@ -8,6 +8,7 @@ from civicdesk.cases.choices import Channel, Direction, Status
 from civicdesk.catalog import selectors as catalog_selectors
 from civicdesk.core.i18n import LANGUAGE_CODES
 from civicdesk.org import selectors as org_selectors
+from civicdesk.org.choices import ServicePointKind
 
 
 class CaseTypeField(forms.CharField):
@@ -91,6 +92,33 @@ class NewContactForm(forms.Form):
     def duration_seconds(self) -> int:
         minutes = self.cleaned_data.get("minutes")
         return int(minutes * 60) if minutes else 0
+
+
+class VisitForm(NewContactForm):
+    """The counter's one-step form: a walk-in visit at the agent's service point."""
+
+    channel = forms.CharField(widget=forms.HiddenInput, initial=Channel.VISIT, required=False)
+    service_point = forms.ModelChoiceField(
+        label=_("Service point"), queryset=None, help_text=_("Where the visitor was served.")
+    )
+    subject = minutes = group = reason = None
+
+    def __init__(self, *args, actor, **kwargs):
+        super().__init__(*args, actor=actor, **kwargs)
+        points = org_selectors.service_points_for_actor(actor).filter(is_active=True)
+        self.fields["service_point"].queryset = points
+        # The agent's own: their answer groups' service point, else the organisation's counter.
+        own = list(
+            points.filter(answer_groups__members=actor).values_list("pk", flat=True).distinct()[:2]
+        ) or list(points.filter(kind=ServicePointKind.COUNTER).values_list("pk", flat=True)[:2])
+        if len(own) == 1:
+            self.fields["service_point"].initial = own[0]
+
+    def clean_channel(self) -> str:
+        return Channel.VISIT
+
+    def duration_seconds(self) -> int:
+        return 0
 
 
 class NoteForm(forms.Form):

@@ -431,6 +431,32 @@ def append_contact(
     return contact
 
 
+@transaction.atomic
+def record_talk_time(*, actor: User, contact: CaseContact, seconds: int) -> CaseContact:
+    """The phone system measured the call: the contact's duration becomes its talk time and the
+    case's handle time follows. A correction of the contact's entry on the timeline says what
+    the duration was before, so nothing changes silently; the same time again changes nothing."""
+    case = _locked(contact.case)
+    authz.require(actor, "cases.receive_contact", case)
+    seconds = _duration(seconds)
+    contact.refresh_from_db(fields=["duration_seconds"])
+    previous = contact.duration_seconds
+    if previous == seconds:
+        return contact
+    contact.duration_seconds = seconds
+    contact.save(update_fields=["duration_seconds", "updated_at"])
+    case.handle_seconds = max(0, case.handle_seconds + seconds - previous)
+    record_event(
+        case=case,
+        actor=actor,
+        kind=EventKind.CORRECTION,
+        corrects=case.events.filter(contact=contact).order_by("pk").first(),
+        data={"duration_seconds": seconds, "previous_duration_seconds": previous},
+    )
+    _save(case, "handle_seconds")
+    return contact
+
+
 # --- working on a case --------------------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.new_contact, name="new_contact"),
     path("new/callers/", views.caller_lookup, name="caller_lookup"),
     path("new/history/", views.caller_history, name="caller_history"),
+    path("visit/", views.visit, name="visit"),
     path("search/", views.search, name="search"),
     path("alarms/", views.alarms, name="alarms"),
     path("<int:case_id>/", views.detail, name="detail"),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from civicdesk.cases import alarms as alarm_selectors
 from civicdesk.cases import forms, selectors, services
+from civicdesk.cases.models import Case, CaseContact
 from civicdesk.catalog import selectors as catalog_selectors
 from civicdesk.core import authz
 from civicdesk.core.errors import DomainError
@@ -31,19 +35,46 @@ def _detail_url(case) -> str:
 @login_required
 def new_contact(request):
     """The screen an agent keeps open all day: who calls, what about, answer or forward."""
+    return contact_screen(request)
+
+
+@login_required
+def visit(request):
+    """The counter: a walk-in visitor's matter becomes a contact on a case in one step."""
+    return contact_screen(request, form_class=forms.VisitForm, template="cases/visit.html")
+
+
+def contact_screen(
+    request,
+    *,
+    form_class=forms.NewContactForm,
+    template: str = "cases/new_contact.html",
+    customer_id: int | None = None,
+    phone: str = "",
+    duration_seconds: int | None = None,
+    on_registered: Callable[[Case, CaseContact], None] | None = None,
+    context: dict | None = None,
+):
+    """The new-contact screen. A channel that opens it for a contact in progress (the telephony
+    screen pop) names the caller, gives the contact's measured duration once known (it replaces
+    the agent's minutes), and hears of the case and contact registered, in the same transaction."""
     actor = request.user
     authz.require(actor, "cases.register_contact", actor.organisation)
-    form = forms.NewContactForm(
-        request.POST or None, actor=actor, initial={"customer": request.GET.get("customer")}
+    form = form_class(
+        request.POST or None,
+        actor=actor,
+        initial={"customer": customer_id or request.GET.get("customer")},
     )
     if request.method == "POST" and form.is_valid():
-        case = _register(request, form)
+        case = _register(
+            request, form, duration_seconds=duration_seconds, on_registered=on_registered
+        )
         if case is not None:
             return redirect(_detail_url(case))
-    callers, chosen, query = _initial_callers(request, form)
+    callers, chosen, query = _initial_callers(request, form, phone=phone)
     return render(
         request,
-        "cases/new_contact.html",
+        template,
         {
             "form": form,
             "case_types": catalog_selectors.case_types_for_actor(actor).order_by("code"),
@@ -51,17 +82,18 @@ def new_contact(request):
             "chosen_customer": chosen,
             "query": query,
             "earlier_cases": (selectors.earlier_cases_of_customer(actor, chosen) if chosen else []),
+            **(context or {}),
         },
         status=400 if form.errors else 200,
     )
 
 
-def _initial_callers(request, form):
+def _initial_callers(request, form, *, phone: str = ""):
     """Who the screen starts with: the chosen customer, or the callers a phone number matches
-    (the telephony screen pop opens `?phone=+46...`)."""
+    (the telephony screen pop gives the caller's number)."""
     chosen = form["customer"].value()
     chosen = int(chosen) if str(chosen or "").isdigit() else None
-    query = request.GET.get("phone", "").strip()
+    query = phone or request.GET.get("phone", "").strip()
     if chosen:
         try:
             caller = customer_selectors.get_customer(
@@ -78,11 +110,30 @@ def _initial_callers(request, form):
     return None, None, query
 
 
-def _register(request, form):
-    actor, data = request.user, form.cleaned_data
-    action = request.POST.get("action", "save")
-    if data["append_to"]:
-        return _append(request, form)
+def _register(request, form, *, duration_seconds=None, on_registered=None):
+    """Registers what the form says; on a refusal marks the form and returns None."""
+    data = form.cleaned_data
+    seconds = form.duration_seconds() if duration_seconds is None else duration_seconds
+    try:
+        with transaction.atomic():
+            if data["append_to"]:
+                case, contact, message = _append(request.user, data, seconds)
+            else:
+                case, contact, message = _register_new(
+                    request.user, data, seconds, request.POST.get("action", "save")
+                )
+            if on_registered is not None:
+                on_registered(case, contact)
+    except DomainError as error:
+        if error.field == "description":
+            error.field = "notes"
+        apply_domain_error(form, error)
+        return None
+    messages.success(request, message)
+    return case
+
+
+def _register_new(actor, data, seconds: int, action: str):
     customer = None
     if data["customer"]:
         customer = customer_selectors.get_customer_reference(
@@ -92,64 +143,47 @@ def _register(request, form):
         "organisation": actor.organisation,
         "channel": data["channel"],
         "case_type": data["case_type"],
-        "subject": data["subject"],
+        "subject": data.get("subject", ""),
         "description": data["notes"],
         "summary": data["notes"],
         "customer": customer,
-        "duration_seconds": form.duration_seconds(),
+        "duration_seconds": seconds,
+        "service_point": data.get("service_point"),
     }
-    try:
-        if action == "resolve":
-            if not data["notes"].strip():
-                raise DomainError(_("Write what you answered."), field="notes")
-            case = services.register_and_resolve(actor=actor, resolution=data["notes"], **contact)
-            messages.success(
-                request, _("%(reference)s registered and resolved.") % {"reference": case.reference}
-            )
-        elif action == "forward":
-            group = data["group"] or data["case_type"].default_group
-            if group is None:
-                raise DomainError(_("Choose the answer group to forward to."), field="group")
-            case = services.register_and_forward(
-                actor=actor, group=group, reason=data["reason"], **contact
-            )
-            messages.success(
-                request,
-                _("%(reference)s registered and forwarded to %(group)s.")
-                % {"reference": case.reference, "group": group.name},
-            )
-        else:
-            case = services.register_contact(actor=actor, **contact)
-            messages.success(
-                request, _("%(reference)s registered.") % {"reference": case.reference}
-            )
-    except DomainError as error:
-        if error.field == "description":
-            error.field = "notes"
-        apply_domain_error(form, error)
-        return None
-    return case
-
-
-def _append(request, form):
-    """The caller rings again about an open case: the contact joins it, no new case."""
-    data = form.cleaned_data
-    try:
-        case = selectors.get_case(request.user, data["append_to"])
-        services.append_contact(
-            actor=request.user,
-            case=case,
-            channel=data["channel"],
-            duration_seconds=form.duration_seconds(),
-            summary=data["notes"],
+    if action == "resolve":
+        if not data["notes"].strip():
+            raise DomainError(_("Write what you answered."), field="notes")
+        case = services.register_and_resolve(actor=actor, resolution=data["notes"], **contact)
+        message = _("%(reference)s registered and resolved.") % {"reference": case.reference}
+    elif action == "forward":
+        group = data.get("group") or data["case_type"].default_group
+        if group is None:
+            raise DomainError(_("Choose the answer group to forward to."), field="group")
+        case = services.register_and_forward(
+            actor=actor, group=group, reason=data.get("reason", ""), **contact
         )
-    except DomainError as error:
-        apply_domain_error(form, error)
-        return None
-    messages.success(
-        request, _("The contact was added to %(reference)s.") % {"reference": case.reference}
+        message = _("%(reference)s registered and forwarded to %(group)s.") % {
+            "reference": case.reference,
+            "group": group.name,
+        }
+    else:
+        case = services.register_contact(actor=actor, **contact)
+        message = _("%(reference)s registered.") % {"reference": case.reference}
+    return case, case.contacts.earliest("pk"), message
+
+
+def _append(actor, data, seconds: int):
+    """The caller rings again about an open case: the contact joins it, no new case."""
+    case = selectors.get_case(actor, data["append_to"])
+    contact = services.append_contact(
+        actor=actor,
+        case=case,
+        channel=data["channel"],
+        duration_seconds=seconds,
+        summary=data["notes"],
     )
-    return case
+    message = _("The contact was added to %(reference)s.") % {"reference": case.reference}
+    return case, contact, message
 
 
 @login_required

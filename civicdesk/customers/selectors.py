@@ -141,6 +141,20 @@ def get_customer_reference(*, actor: User, customer_id) -> Customer:
     )
 
 
+def customer_by_phone(*, actor: User, phone: str) -> Customer | None:
+    """The one customer with this phone number, as a reference to link to (a call to its
+    caller), or None when nobody or several share it. Not logged, like
+    `get_customer_reference`: callers must not show its fields."""
+    ids = set(
+        CustomerContact.objects.for_actor(actor)
+        .filter(kind=ContactKind.PHONE, value=phone)
+        .values_list("customer_id", flat=True)[:2]
+    )
+    if len(ids) != 1:
+        return None
+    return Customer.objects.for_actor(actor).only("pk", "organisation_id").get(pk=ids.pop())
+
+
 def masked_national_id(customer: Customer) -> str:
     """For a record already opened (and logged) by get_customer."""
     if not customer.national_id_encrypted:

@@ -361,3 +361,19 @@ CIVICDESK_MAIL_MAX_HEADER_BYTES = env_int("CIVICDESK_MAIL_MAX_HEADER_BYTES", 256
 CIVICDESK_MAIL_MAX_HEADER_FIELD = env_int("CIVICDESK_MAIL_MAX_HEADER_FIELD", 32 * 1024)
 CIVICDESK_MAIL_MAX_ADDRESSES = env_int("CIVICDESK_MAIL_MAX_ADDRESSES", 300)
 CIVICDESK_MAIL_MAX_PARTS = env_int("CIVICDESK_MAIL_MAX_PARTS", 200)
+
+# --- Real time (telephony screen pops, docs/decisions/0011-screen-pop.md) ---------------------
+# In memory by default: each web process relays pops from the database to its own websockets.
+# With several web processes, point CHANNEL_REDIS_URL at Redis (redis://host:6379/0).
+CHANNEL_REDIS_URL = env_str("CHANNEL_REDIS_URL", "")
+CHANNEL_LAYERS = {
+    "default": (
+        {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [CHANNEL_REDIS_URL]},
+        }
+        if CHANNEL_REDIS_URL
+        else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
+    )
+}
+CIVICDESK_SCREEN_POP_POLL_SECONDS = float(env_str("CIVICDESK_SCREEN_POP_POLL_SECONDS", "0.5"))

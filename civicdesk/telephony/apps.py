@@ -6,3 +6,6 @@ class TelephonyConfig(AppConfig):
     name = "civicdesk.telephony"
     label = "telephony"
     verbose_name = _("Telephony")
+
+    def ready(self) -> None:
+        from civicdesk.telephony import permissions  # noqa: F401

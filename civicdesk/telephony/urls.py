@@ -1,2 +1,6 @@
+from django.urls import path
+
+from civicdesk.telephony import views
+
 app_name = "telephony"
-urlpatterns: list = []
+urlpatterns = [path("calls/<int:call_id>/", views.call_screen, name="call")]
