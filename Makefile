@@ -33,11 +33,14 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Debian packages the tests drive: the browser, gettext for the catalogue check, PostgreSQL,
-# dovecot as the IMAP server of the mail tests.
-SYSTEM_TEST_TOOLS := /usr/bin/chromium /usr/bin/msgfmt /usr/sbin/dovecot
+# dovecot as the IMAP server of the mail tests, pango and a font for the monthly report's PDF
+# (WeasyPrint; production needs those two as well).
+SYSTEM_TEST_TOOLS := /usr/bin/chromium /usr/bin/msgfmt /usr/sbin/dovecot \
+	/usr/share/doc/libpangoft2-1.0-0/copyright
 $(SYSTEM_TEST_TOOLS):
-	@echo "Installing Debian packages for the tests (chromium, gettext, dovecot-imapd)..."
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext dovecot-imapd >/dev/null
+	@echo "Installing Debian packages for the tests (chromium, gettext, dovecot-imapd, pango)..."
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium gettext dovecot-imapd \
+		libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null
 
 # --- running ----------------------------------------------------------------------------------
 run: $(VENV)/.installed node_modules/.installed

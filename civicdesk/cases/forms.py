@@ -9,6 +9,7 @@ from civicdesk.catalog import selectors as catalog_selectors
 from civicdesk.core.i18n import LANGUAGE_CODES
 from civicdesk.org import selectors as org_selectors
 from civicdesk.org.choices import ServicePointKind
+from civicdesk.org.models import User
 
 
 class CaseTypeField(forms.CharField):
@@ -221,13 +222,38 @@ class SearchForm(forms.Form):
     registered_to = forms.DateField(
         label=_("Registered until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    # What a report's figure narrows its cases by (reporting's drill-down).
+    department = forms.ModelChoiceField(
+        label=_("Department"), queryset=None, required=False, empty_label=_("Any department")
+    )
+    service_point = forms.ModelChoiceField(
+        label=_("Service point"), queryset=None, required=False, empty_label=_("Any service point")
+    )
+    registered_by = forms.ModelChoiceField(
+        label=_("Registered by"), queryset=None, required=False, empty_label=_("Anyone")
+    )
+    registered_hour = forms.TypedChoiceField(
+        label=_("Hour registered"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("Any hour")), *((hour, f"{hour:02d}:00") for hour in range(24))],
+    )
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = org_selectors.answer_groups_for_actor(actor)
+        self.fields["department"].queryset = org_selectors.departments_for_actor(actor)
+        self.fields["service_point"].queryset = org_selectors.service_points_for_actor(actor)
+        # Former staff too: their cases are still found.
+        self.fields["registered_by"].queryset = (
+            User.objects.for_actor(actor)
+            .filter(is_channel_account=False)
+            .order_by("first_name", "last_name", "username")
+        )
         self.fields["case_type"].queryset = catalog_selectors.case_types_for_actor(
             actor, include_inactive=True
         )
 
     def is_empty(self) -> bool:
-        return not any(self.cleaned_data.values())
+        return not any(value is not None and value != "" for value in self.cleaned_data.values())

@@ -20,6 +20,11 @@ class CaseQuery:
     channel: str = ""
     registered_from: datetime.date | None = None
     registered_to: datetime.date | None = None
+    # Narrowing a report's figure down to its cases (reporting drills down through search).
+    department_id: int | None = None
+    service_point_id: int | None = None
+    registered_by_id: int | None = None
+    registered_hour: int | None = None  # 0-23, the organisation's local hour
     limit: int = 25
     offset: int = 0
 

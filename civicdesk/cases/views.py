@@ -283,6 +283,10 @@ def search(request):
                 answer_group_id=data["group"].pk if data["group"] else None,
                 registered_from=data["registered_from"],
                 registered_to=data["registered_to"],
+                department_id=data["department"].pk if data["department"] else None,
+                service_point_id=data["service_point"].pk if data["service_point"] else None,
+                registered_by_id=data["registered_by"].pk if data["registered_by"] else None,
+                registered_hour=data["registered_hour"],
                 limit=50,
             ),
         )

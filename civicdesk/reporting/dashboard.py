@@ -1,47 +1,44 @@
-"""The managers' month at a glance: volumes by day, channel and case type, first-contact
-resolution and department feedback beside their targets, overdue now. Every figure comes from
-reporting.figures; every bar leads to the cases behind it through case search, which shows
-each reader only the cases they may see (confidential ones are counted, never listed)."""
+"""The managers' months at a glance: cases, first-contact resolution, department feedback, calls
+(service level, answer and abandonment rate, speed of answer, talk and handle time) beside their
+targets, overdue now; then the period split by one dimension and by one grain of time
+(reporting.breakdowns), each row and bar leading to the cases behind it through case search,
+which shows each reader only the cases they may see (confidential ones are counted, never
+listed)."""
 
 from __future__ import annotations
 
 import calendar
 import datetime
-import zoneinfo
 from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count
-from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from civicdesk.cases.choices import Channel
-from civicdesk.cases.models import Case
-from civicdesk.catalog.models import CaseType
+from civicdesk.cases.models import Case, CaseContact
 from civicdesk.core import authz
 from civicdesk.core.periods import local_days
 from civicdesk.org.models import User
 from civicdesk.reporting import figures
+from civicdesk.reporting.breakdowns import DIMENSIONS, GRAINS, Scope, Table, by_dimension, by_grain
 
-TOP_CASE_TYPES = 10
+MAX_MONTHS = 12
 
 
 @dataclass(frozen=True)
-class Bar:
-    label: str
-    value: int
-    share: float  # of the largest bar, for its width
-    filters: dict  # case search parameters for the cases behind it
+class Targets:
+    first_contact: float
+    feedback: float
+    service_level: float
+    talk_seconds: int
 
-    @property
-    def query(self) -> str:
-        return urlencode(self.filters)
-
-    @property
-    def width(self) -> float:
-        """The bar's length in a 120-unit track (SVG: the CSP allows no inline styles)."""
-        return round(self.share * 120, 1)
+    @classmethod
+    def configured(cls) -> Targets:
+        return cls(
+            first_contact=settings.CIVICDESK_TARGET_FIRST_CONTACT_PERCENT / 100,
+            feedback=settings.CIVICDESK_TARGET_FEEDBACK_IN_TIME_PERCENT / 100,
+            service_level=settings.CIVICDESK_TARGET_SERVICE_LEVEL_PERCENT / 100,
+            talk_seconds=settings.CIVICDESK_TARGET_TALK_SECONDS,
+        )
 
 
 @dataclass(frozen=True)
@@ -50,64 +47,61 @@ class Dashboard:
     last_day: datetime.date
     volume: int
     first_contact: dict
-    first_contact_target: float
     feedback: dict
-    feedback_target: float
     overdue: int
-    by_day: list[Bar]
-    by_channel: list[Bar]
-    by_case_type: list[Bar]
+    calls: dict  # figures.call_summary
+    talk: dict  # figures.average_talk_time
+    handle_seconds: float | None
+    targets: Targets
+    by: Table  # the period split by the chosen dimension
+    per: Table  # the period split by the chosen grain of time
 
     @property
     def period_filters(self) -> dict:
         return {"registered_from": self.first_day, "registered_to": self.last_day}
 
+    @property
+    def first_contact_target(self) -> float:
+        return self.targets.first_contact
 
-def _bars(rows: list[tuple[str, int, dict]]) -> list[Bar]:
-    peak = max((value for _label, value, _filters in rows), default=0) or 1
-    return [Bar(label, value, value / peak, filters) for label, value, filters in rows]
+    @property
+    def months(self) -> int:
+        return (self.last_day.year - self.first_day.year) * 12 + (
+            self.last_day.month - self.first_day.month
+        ) + 1  # fmt: skip
+
+
+def period_of(month: datetime.date, months: int = 1) -> tuple[datetime.date, datetime.date]:
+    """`months` whole months ending with `month`."""
+    if not 1 <= months <= MAX_MONTHS:
+        raise ValueError(f"Between 1 and {MAX_MONTHS} months, not {months}.")
+    last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+    index = month.year * 12 + month.month - 1 - (months - 1)
+    return datetime.date(index // 12, index % 12 + 1, 1), last
 
 
 def month_dashboard(
-    actor: User, month: datetime.date, *, language: str, now: datetime.datetime | None = None
+    actor: User,
+    month: datetime.date,
+    *,
+    language: str,
+    months: int = 1,
+    by: str = "channel",
+    per: str = "day",
+    now: datetime.datetime | None = None,
 ) -> Dashboard:
     authz.require(actor, "reporting.view_dashboard", actor.organisation)
-    zone = zoneinfo.ZoneInfo(actor.organisation.timezone)
-    first = month.replace(day=1)
-    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    start, end = local_days(actor.organisation.timezone, first, last)
-    organisation_cases = Case.objects.filter(organisation_id=actor.organisation_id)
-    registered = organisation_cases.filter(registered_at__gte=start, registered_at__lt=end)
-    period = {"registered_from": first, "registered_to": last}
-
-    per_day = dict(
-        registered.annotate(day=TruncDate("registered_at", tzinfo=zone))
-        .values("day")
-        .annotate(n=Count("pk"))
-        .values_list("day", "n")
-    )
-    days = [first + datetime.timedelta(days=offset) for offset in range((last - first).days + 1)]
-    by_day = _bars(
-        [
-            (day.isoformat(), per_day.get(day, 0), {"registered_from": day, "registered_to": day})
-            for day in days
-        ]
-    )
-    channel_names = dict(Channel.choices)
-    by_channel = _bars(
-        [
-            (str(channel_names.get(channel, channel)), count, {**period, "channel": channel})
-            for channel, count in figures.volume_by(registered, "channel").items()
-        ]
-    )
-    type_counts = list(figures.volume_by(registered, "case_type_id").items())[:TOP_CASE_TYPES]
-    types = CaseType.objects.in_bulk([int(pk) for pk, _count in type_counts if pk != "None"])
-    by_case_type = _bars(
-        [
-            (types[int(pk)].name_in(language), count, {**period, "case_type": pk})
-            for pk, count in type_counts
-            if pk != "None" and int(pk) in types
-        ]
+    if by not in DIMENSIONS or per not in GRAINS:
+        raise ValueError(f"Unknown dimension {by!r} or grain {per!r}")
+    organisation = actor.organisation
+    first, last = period_of(month, months)
+    start, end = local_days(organisation.timezone, first, last)
+    scope = Scope(organisation, first, last, start, end, language)
+    organisation_cases = Case.objects.filter(organisation_id=organisation.pk)
+    registered = scope.cases()
+    convention = figures.CallConvention.configured()
+    contacts = CaseContact.objects.filter(
+        organisation_id=organisation.pk, started_at__gte=start, started_at__lt=end
     )
     now = now or timezone.now()
     return Dashboard(
@@ -115,13 +109,14 @@ def month_dashboard(
         last_day=last,
         volume=figures.volume(registered),
         first_contact=figures.first_contact_resolution(registered),
-        first_contact_target=settings.CIVICDESK_TARGET_FIRST_CONTACT_PERCENT / 100,
         feedback=figures.department_feedback_in_time(
             organisation_cases.filter(forwarded_at__gte=start, forwarded_at__lt=end), at=now
         ),
-        feedback_target=settings.CIVICDESK_TARGET_FEEDBACK_IN_TIME_PERCENT / 100,
         overdue=figures.overdue(organisation_cases, at=now),
-        by_day=by_day,
-        by_channel=by_channel,
-        by_case_type=by_case_type,
+        calls=figures.call_summary(scope.calls(), convention),
+        talk=figures.average_talk_time(scope.calls(), contacts),
+        handle_seconds=figures.average_handle_seconds(contacts),
+        targets=Targets.configured(),
+        by=by_dimension(scope, by, convention),
+        per=by_grain(scope, per, convention),
     )

@@ -64,10 +64,20 @@ def _create(**fields) -> Digest | None:
 
 def _mail(digest: Digest, recipients) -> None:
     url = settings.SITE_URL + reverse("reporting:digest", args=[digest.pk])
+    report_url = (
+        f"{settings.SITE_URL}{reverse('reporting:monthly_report')}"
+        f"?month={digest.period_start:%Y-%m}"
+    )
     for person in {user.pk: user for user in recipients if user.is_active and user.email}.values():
         language = person.ui_language or digest.organisation.default_language
         with translation.override(language):
-            context = {"digest": digest, "recipient": person, "url": url, "data": digest.data}
+            context = {
+                "digest": digest,
+                "recipient": person,
+                "url": url,
+                "report_url": report_url,
+                "data": digest.data,
+            }
             subject = render_to_string("reporting/email/digest_subject.txt", context)
             body = render_to_string(f"reporting/email/{digest.kind}.txt", context)
         queue_email(

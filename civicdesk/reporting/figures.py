@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Avg, Count, F, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
 from civicdesk.cases.choices import Channel, Outcome
 from civicdesk.cases.deadlines import overdue_filter
@@ -34,17 +35,33 @@ def volume_by(cases: QuerySet[Case], field: str) -> dict[str, int]:
     return {str(row[field]): row["n"] for row in rows}
 
 
+# The counts the case figures divide, as aggregates: whole periods take them with
+# .aggregate(), breakdowns with .values(field).annotate(), the roll-up table stores them.
+def case_aggregates() -> dict:
+    return {
+        "cases": Count("pk"),
+        "not_withdrawn": Count("pk", filter=~Q(outcome=Outcome.WITHDRAWN)),
+        "first_contact": Count("pk", filter=Q(outcome=Outcome.FIRST_CONTACT)),
+    }
+
+
+def first_contact_resolution_of(counts: dict) -> dict:
+    return {
+        "resolved_at_first_contact": counts["first_contact"],
+        "cases": counts["not_withdrawn"],
+        "rate": share(counts["first_contact"], counts["not_withdrawn"]),
+    }
+
+
 def first_contact_resolution(cases: QuerySet[Case]) -> dict:
     """Of the cases registered in the period and not withdrawn, the share resolved during
     the contact that opened them (never forwarded, one contact)."""
-    counts = cases.exclude(outcome=Outcome.WITHDRAWN).aggregate(
-        total=Count("pk"), first=Count("pk", filter=Q(outcome=Outcome.FIRST_CONTACT))
-    )
-    return {
-        "resolved_at_first_contact": counts["first"],
-        "cases": counts["total"],
-        "rate": share(counts["first"], counts["total"]),
-    }
+    return first_contact_resolution_of(cases.aggregate(**case_aggregates()))
+
+
+def case_counts_by(cases: QuerySet[Case], *fields) -> list[dict]:
+    """case_aggregates per value of `fields` (one query): rows with the fields' values."""
+    return list(cases.order_by().values(*fields).annotate(**case_aggregates()))
 
 
 def department_feedback_in_time(cases: QuerySet[Case], *, at: datetime.datetime) -> dict:
@@ -140,25 +157,37 @@ ANSWERED = Q(answered_at__isnull=False)
 GAVE_UP = Q(answered_at__isnull=True, state__in=[CallState.ABANDONED, CallState.ENDED])
 
 
-def call_counts(calls: QuerySet[Call], convention: CallConvention | None = None) -> dict:
-    """The counts every call figure divides, in one query: offered (answered plus abandoned,
-    short abandons left out), answered, answered within the threshold, abandoned, short
-    abandons, the waits of the answered and their talk time."""
-    convention = convention or CallConvention.configured()
+def call_aggregates(convention: CallConvention) -> dict:
+    """The counts every call figure divides: answered, answered within the threshold,
+    abandoned (short abandons apart), the waits of the answered and their talk time."""
     short = GAVE_UP & Q(wait_seconds__lt=convention.short_abandon_seconds)
     abandoned = GAVE_UP & ~short
     within = ANSWERED & Q(wait_seconds__lte=convention.threshold_seconds)
+    waited = ANSWERED & Q(wait_seconds__isnull=False)
     talked = ANSWERED & Q(talk_seconds__isnull=False)
-    return calls.aggregate(
-        answered=Count("pk", filter=ANSWERED),
-        answered_within=Count("pk", filter=within),
-        abandoned=Count("pk", filter=abandoned),
-        short_abandoned=Count("pk", filter=short),
-        waited_answered=Count("pk", filter=ANSWERED & Q(wait_seconds__isnull=False)),
-        wait_answered_seconds=Sum("wait_seconds", filter=ANSWERED),
-        talked=Count("pk", filter=talked),
-        talk_seconds=Sum("talk_seconds", filter=talked),
-    )
+    return {
+        "answered": Count("pk", filter=ANSWERED),
+        "answered_within": Count("pk", filter=within),
+        "abandoned": Count("pk", filter=abandoned),
+        "short_abandoned": Count("pk", filter=short),
+        "waited_answered": Count("pk", filter=waited),
+        "wait_answered_seconds": Coalesce(Sum("wait_seconds", filter=waited), 0),
+        "talked": Count("pk", filter=talked),
+        "talk_seconds": Coalesce(Sum("talk_seconds", filter=talked), 0),
+    }
+
+
+def call_counts(calls: QuerySet[Call], convention: CallConvention | None = None) -> dict:
+    """call_aggregates over the scoped calls, in one query."""
+    return calls.aggregate(**call_aggregates(convention or CallConvention.configured()))
+
+
+def call_counts_by(
+    calls: QuerySet[Call], *fields, convention: CallConvention | None = None
+) -> list[dict]:
+    """call_aggregates per value of `fields`, in one query."""
+    aggregates = call_aggregates(convention or CallConvention.configured())
+    return list(calls.order_by().values(*fields).annotate(**aggregates))
 
 
 def call_figures(counts: dict, convention: CallConvention | None = None) -> dict:

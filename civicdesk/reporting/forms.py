@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from civicdesk.org.models import AnswerGroup
+from civicdesk.reporting.breakdowns import DIMENSIONS, GRAINS
 from civicdesk.reporting.staffing import StaffingRequest
 
 
@@ -85,3 +86,31 @@ class MonthForm(forms.Form):
             raise forms.ValidationError(
                 _("Give a year and a month, such as 2026-11."), code="invalid"
             ) from None
+
+
+class DashboardForm(MonthForm):
+    months = forms.TypedChoiceField(
+        label=_("Months"),
+        coerce=int,
+        initial=1,
+        choices=[(1, _("This month only")), (3, _("3 months")), (6, _("6 months")),
+                 (12, _("12 months"))],
+        help_text=_("Months up to and including the month above."),
+    )  # fmt: skip
+    by = forms.ChoiceField(
+        label=_("By"),
+        initial="channel",
+        choices=[(key, dimension.label) for key, dimension in DIMENSIONS.items()],
+    )
+    per = forms.ChoiceField(
+        label=_("Per"), initial="day", choices=[(key, label) for key, label in GRAINS.items()]
+    )
+
+    def __init__(self, data=None, **kwargs):
+        if data is not None:
+            # Only the month is asked for; the rest keep their initial values when absent.
+            data = {
+                **{name: field.initial for name, field in self.base_fields.items()},
+                **dict(data.items()),
+            }
+        super().__init__(data, **kwargs)

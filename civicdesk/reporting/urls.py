@@ -9,4 +9,5 @@ urlpatterns = [
     path("digests/<int:digest_id>/", views.digest, name="digest"),
     path("staffing/", views.staffing, name="staffing"),
     path("relief/", views.relief, name="relief"),
+    path("monthly/", views.monthly_report, name="monthly_report"),
 ]

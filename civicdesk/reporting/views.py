@@ -1,4 +1,5 @@
 import zoneinfo
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -8,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from civicdesk.core import authz
 from civicdesk.core.exports import FORMATS, export_response
-from civicdesk.reporting import selectors
+from civicdesk.reporting import charts, monthly, selectors, tables
 from civicdesk.reporting.dashboard import month_dashboard
-from civicdesk.reporting.forms import MonthForm, ReliefForm, StaffingForm
+from civicdesk.reporting.forms import DashboardForm, ReliefForm, StaffingForm
 from civicdesk.reporting.relief import relief_report
 from civicdesk.reporting.staffing import next_week_staffing
 
@@ -47,25 +48,10 @@ def staffing(request):
     )
 
 
-def _columns(items, values, *, step: float, height: int = 120) -> dict:
-    """SVG columns for `values`, one per item and scaled to the largest; each column keeps
-    its item for the template (its label, its link)."""
-    peak = max(values, default=0) or 1
-    gap = step / 5
-    bars = []
-    for index, (item, value) in enumerate(zip(items, values, strict=True)):
-        size = round(value / peak * height, 1)
-        bars.append(
-            {"x": index * step + gap / 2, "y": height - size, "w": step - gap, "h": size,
-             "item": item, "value": value}
-        )  # fmt: skip
-    return {"bars": bars, "width": len(bars) * step, "height": height, "peak": peak}
-
-
 def _chart(report) -> dict:
     """Agents to schedule per hour over the week, with a label at the start of each day."""
     values = [hour.staffing.scheduled if hour.staffing else 0 for hour in report.plan]
-    chart = _columns(report.plan, values, step=4)
+    chart = charts.columns(report.plan, values, step=4)
     chart["days"] = [{"x": day * 24 * 4, "date": report.plan[day * 24].hour} for day in range(7)]
     return chart
 
@@ -132,22 +118,73 @@ def _staffing_export(report, fmt: str):
     )
 
 
-@login_required
-def dashboard(request):
-    """A month of the organisation's cases at a glance, each bar a way into its cases."""
-    authz.require(request.user, "reporting.view_dashboard", request.user.organisation)
+def _dashboard_form(request):
     organisation_zone = zoneinfo.ZoneInfo(request.user.organisation.timezone)
     this_month = timezone.localdate(timezone=organisation_zone).strftime("%Y-%m")
-    form = MonthForm(request.GET or {"month": this_month})
+    return DashboardForm(request.GET or {"month": this_month})
+
+
+@login_required
+def dashboard(request):
+    """Months of the organisation's cases and calls at a glance, by a dimension and per a grain
+    of time, each row and column a way into its cases; either table as CSV or XLSX."""
+    authz.require(request.user, "reporting.view_dashboard", request.user.organisation)
+    form = _dashboard_form(request)
     board = None
     if form.is_valid():
-        board = month_dashboard(request.user, form.cleaned_data["month"], language=get_language())
-    chart = _day_chart(board.by_day) if board else None
-    return render(
-        request, "reporting/dashboard.html", {"form": form, "board": board, "chart": chart}
+        data = form.cleaned_data
+        board = month_dashboard(
+            request.user,
+            data["month"],
+            language=get_language(),
+            months=data["months"],
+            by=data["by"],
+            per=data["per"],
+        )
+        table = {"by": board.by, "per": board.per}.get(request.GET.get("table", ""))
+        if table is not None and request.GET.get("format") in FORMATS:
+            return _table_export(board, table, request.GET["format"])
+    context = {"form": form, "board": board}
+    if board:
+        context |= _board_context(board)
+        chosen = {
+            "month": form.cleaned_data["month"].strftime("%Y-%m"),
+            **{name: form.cleaned_data[name] for name in ("months", "by", "per")},
+        }
+        context["by_export"] = urlencode({**chosen, "table": "by"})
+        context["per_export"] = urlencode({**chosen, "table": "per"})
+    return render(request, "reporting/dashboard.html", context)
+
+
+def _board_context(board) -> dict:
+    return {
+        "by_table": charts.table_context(board.by, board.targets),
+        "per_table": charts.table_context(board.per, board.targets),
+    }
+
+
+def _table_export(board, table, fmt: str):
+    return export_response(
+        f"{table.key}-{board.first_day}-{board.last_day}",
+        tables.header(table, board.targets),
+        tables.export_rows(table),
+        fmt,
     )
 
 
-def _day_chart(bars) -> dict:
-    """A month's days as columns, each linking to its cases."""
-    return _columns(bars, [bar.value for bar in bars], step=20)
+@login_required
+def monthly_report(request):
+    """The month's report to print (the browser's print, a print stylesheet) or as a PDF."""
+    authz.require(request.user, "reporting.view_dashboard", request.user.organisation)
+    form = _dashboard_form(request)
+    report = None
+    if form.is_valid():
+        report = monthly.monthly_report(
+            request.user, form.cleaned_data["month"], language=get_language()
+        )
+    context = {"form": form, "report": report}
+    if report:
+        context |= monthly.report_context(report)
+    if report and request.GET.get("format") == "pdf":
+        return monthly.pdf_response(request, context)
+    return render(request, "reporting/monthly_report.html", context)
