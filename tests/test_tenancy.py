@@ -20,6 +20,7 @@ from civicdesk.org.choices import Role
 from civicdesk.org.services import create_api_token
 from civicdesk.reporting.models import Digest, DigestKind
 from civicdesk.sla import services as sla_services
+from civicdesk.testing.factories import SmsNumberFactory
 from civicdesk.testing.knowledge import Knowledge, build_knowledge
 
 pytestmark = pytest.mark.django_db
@@ -280,6 +281,9 @@ def admin_objects(tenant) -> dict:
         "knowledge.tag": knowledge_of(tenant).tag,
         "sla.businesscalendar": calendar,
         "sla.slapolicy": policy,
+        "sms.smsnumber": SmsNumberFactory(
+            organisation=tenant.organisation, default_case_type=tenant.case_type
+        ),
     }
 
 

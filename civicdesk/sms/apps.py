@@ -6,3 +6,6 @@ class SmsConfig(AppConfig):
     name = "civicdesk.sms"
     label = "sms"
     verbose_name = _("SMS")
+
+    def ready(self) -> None:
+        from civicdesk.sms import permissions  # noqa: F401
