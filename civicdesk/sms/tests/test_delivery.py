@@ -136,3 +136,15 @@ def test_without_a_gateway_production_keeps_messages_and_development_logs_them(s
     with caplog.at_level("INFO", logger="civicdesk.sms.gateway"):
         assert gateway.send(to="+46705550101", sender="x", text="a", reference="civicdesk-3")
     assert "civicdesk-3" in caplog.text
+
+
+def test_the_command_sends_what_is_due(tenant_a, sms_gateway):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    queue_sms(organisation=tenant_a.organisation, to="+46705550101", text="x", dedupe_key="cmd")
+    out = StringIO()
+    call_command("send_queued_sms", stdout=out)
+    assert out.getvalue().strip() == "Sent 1 message(s)."
+    assert len(sms_gateway.sent) == 1
