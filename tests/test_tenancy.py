@@ -63,6 +63,7 @@ def object_ids(tenant) -> dict[str, int]:
             period_start=datetime.date(2026, 11, 23),
             defaults={"period_end": datetime.date(2026, 11, 29), "data": {"cases": []}},
         )[0].pk,
+        "statement_id": statement_of(tenant).pk,
         "reference": tenant.case.reference,
         "action": "note",
         "article_id": knowledge_of(tenant).article.pk,
@@ -74,6 +75,24 @@ def object_ids(tenant) -> dict[str, int]:
         "question_id": knowledge_of(tenant).quiz.questions.first().pk,
         "attempt_id": knowledge_of(tenant).attempt.pk,
     }
+
+
+def statement_of(tenant):
+    """A billing statement of the tenant's department at its service point."""
+    from civicdesk.billing.models import Statement
+
+    return Statement.objects.get_or_create(
+        organisation=tenant.organisation,
+        producer=tenant.department,
+        service_point=tenant.service_point,
+        month=datetime.date(2026, 10, 1),
+        version=1,
+        defaults={
+            "number": f"{tenant.organisation.reference_prefix}-2026-10-v1",
+            "currency": "SEK",
+            "produced_at": datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC),
+        },
+    )[0]
 
 
 def ui_routes(resolver=None, prefix=""):
@@ -281,10 +300,27 @@ def admin_objects(tenant) -> dict:
         "knowledge.tag": knowledge_of(tenant).tag,
         "sla.businesscalendar": calendar,
         "sla.slapolicy": policy,
+        **billing_admin_objects(tenant),
         "sms.smsnumber": SmsNumberFactory(
             organisation=tenant.organisation, default_case_type=tenant.case_type
         ),
     }
+
+
+def billing_admin_objects(tenant) -> dict:
+    from civicdesk.billing.models import Price, ServiceEventType
+
+    event_type, _created = ServiceEventType.objects.get_or_create(
+        organisation=tenant.organisation, code="visit", defaults={"name_en": "Visit"}
+    )
+    price, _created = Price.objects.get_or_create(
+        organisation=tenant.organisation,
+        producer=tenant.department,
+        event_type=event_type,
+        valid_from=datetime.date(2026, 1, 1),
+        defaults={"amount_cents": 1000, "currency": "SEK"},
+    )
+    return {"billing.serviceeventtype": event_type, "billing.price": price}
 
 
 def test_every_admin_page_of_another_organisations_object_is_404(client, tenant_a, tenant_b):

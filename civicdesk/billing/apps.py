@@ -6,3 +6,6 @@ class BillingConfig(AppConfig):
     name = "civicdesk.billing"
     label = "billing"
     verbose_name = _("Billing")
+
+    def ready(self) -> None:
+        from civicdesk.billing import audit, permissions  # noqa: F401
