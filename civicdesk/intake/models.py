@@ -119,6 +119,8 @@ class InboundMessage(TenantModel):
     defects = models.JSONField(
         default=list, blank=True, help_text=_("What the parser found broken in the message.")
     )
+    # {Content-ID: CaseAttachment id} of the inline parts the HTML shows as cid: images.
+    content_ids = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("received e-mail message")

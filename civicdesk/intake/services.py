@@ -310,8 +310,9 @@ def _record(
                 actor=account, case=case, channel=Channel.EMAIL, summary=_summary(mail)
             )
             event = CaseEvent.objects.get(contact=contact)
+        content_ids = {}
         for item in mail.attachments:
-            case_services.attach_file(
+            stored = case_services.attach_file(
                 actor=account,
                 case=case,
                 filename=item.filename,
@@ -319,6 +320,8 @@ def _record(
                 content=item.content,
                 event=event,
             )
+            if item.content_id:
+                content_ids[item.content_id] = stored.pk
         return InboundMessage.objects.create(
             organisation=organisation,
             mailbox=mailbox,
@@ -342,6 +345,7 @@ def _record(
             event=event,
             threaded_by=threaded_by,
             defects=mail.defects,
+            content_ids=content_ids,
         )
 
 
