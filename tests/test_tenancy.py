@@ -46,6 +46,7 @@ def object_ids(tenant) -> dict[str, int]:
         "service_point_id": tenant.service_point.pk,
         "user_id": tenant.user(Role.GENERAL_AGENT).pk,
         "case_id": tenant.case.pk,
+        "call_id": call_of(tenant).pk,
         "attachment_id": CaseAttachment.objects.get_or_create(
             organisation=tenant.organisation,
             case=tenant.case,
@@ -92,6 +93,27 @@ def statement_of(tenant):
             "currency": "SEK",
             "produced_at": datetime.datetime(2026, 11, 1, tzinfo=datetime.UTC),
         },
+    )[0]
+
+
+def call_of(tenant):
+    """A call the tenant's phone system reported."""
+    from civicdesk.telephony.models import Call
+
+    return Call.objects.get_or_create(
+        organisation=tenant.organisation,
+        external_id="1700000000.1",
+        defaults={"offered_at": datetime.datetime(2026, 11, 23, 9, tzinfo=datetime.UTC)},
+    )[0]
+
+
+def extension_of(tenant):
+    from civicdesk.telephony.models import Extension
+
+    return Extension.objects.get_or_create(
+        organisation=tenant.organisation,
+        number="1001",
+        defaults={"user": tenant.user(Role.GENERAL_AGENT)},
     )[0]
 
 
@@ -291,6 +313,7 @@ def admin_objects(tenant) -> dict:
         "org.answergroup": tenant.group,
         "org.user": tenant.user(Role.GENERAL_AGENT),
         "org.apitoken": token,
+        "telephony.extension": extension_of(tenant),
         "catalog.topic": tenant.topic,
         "catalog.casetype": tenant.case_type,
         "customers.customer": tenant.customer,
