@@ -54,6 +54,20 @@ def test_report_pages_show_their_figures_without_accessibility_violations(
     page.goto(f"{live_server.url}/reporting/")
     expect(page.get_by_role("table").first).to_contain_text("Phone")
     assert axe_violations(page) == []
+    page.get_by_role("combobox", name="By").select_option("agent")
+    page.get_by_role("combobox", name="Per").select_option("hour")
+    page.get_by_role("button", name="Show").click()
+    expect(page.get_by_role("table").nth(1)).to_contain_text("09:00")
+    assert axe_violations(page) == []
+    page.goto(f"{live_server.url}/reporting/monthly/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("the month of")
+    expect(page.get_by_role("link", name="Download as PDF")).to_be_visible()
+    assert axe_violations(page) == []
+    # Printed, the navigation and the form are left out and the figures stay.
+    page.emulate_media(media="print")
+    expect(page.get_by_role("navigation", name="Main")).to_be_hidden()
+    expect(page.get_by_role("button", name="Show")).to_be_hidden()
+    expect(page.get_by_text("Cases registered").first).to_be_visible()
     for path in ("/reporting/digests/", "/cases/alarms/"):
         page.goto(f"{live_server.url}{path}")
         assert axe_violations(page) == [], path
