@@ -15,7 +15,9 @@ its UID are one transaction, so:
 When the server renumbers the folder (a new UIDVALIDITY: the folder was recreated or restored)
 every message in it is fetched again from UID 1; those already received are deduplicated.
 After a batch is stored its messages are flagged \\Seen, so people reading the same mailbox in
-a mail client see what civicdesk has taken; nothing is deleted or moved on the server.
+a mail client see what civicdesk has taken; nothing is deleted or moved on the server. The flag
+is a courtesy, not the record: a worker killed between storing and flagging leaves those
+messages unflagged, and they are not fetched again (the UID is what counts).
 """
 
 from __future__ import annotations

@@ -6,7 +6,10 @@ it as the periodic job does.
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import OperationalError
 from django.utils import timezone
 
@@ -220,3 +223,16 @@ def test_batches_bound_messages_and_bytes():
         imap.BATCH_MESSAGES,
         1,
     ]
+
+
+def test_the_command_reads_a_mailbox_now_and_fails_on_a_dead_server(dovecot, organisation):
+    working = imap_mailbox(dovecot, organisation)
+    down = imap_mailbox(dovecot, organisation, imap_port=free_port())
+    dovecot.append(working.imap_folder, mails(2))
+    output = io.StringIO()
+    call_command("poll_mailboxes", mailbox=working.address, stdout=output)
+    assert output.getvalue() == f"{working.address}: 2 fetched, 0 to quarantine, last UID 2\n"
+    with pytest.raises(CommandError, match="1 mailbox"):
+        call_command("poll_mailboxes", stdout=io.StringIO(), stderr=io.StringIO())
+    down.refresh_from_db()
+    assert down.last_error
