@@ -324,7 +324,13 @@ def _filename(part) -> str:
     return _one_line(str(name), 255)
 
 
-_TYPE_ALIASES = {"image/jpg": "image/jpeg", "image/pjpeg": "image/jpeg", "text/x-vcalendar": ""}
+_TYPE_ALIASES = {
+    "image/jpg": "image/jpeg",
+    "image/pjpeg": "image/jpeg",
+    "application/ics": "text/calendar",  # Outlook's invitations
+    "text/x-vcalendar": "text/calendar",
+    "application/x-pdf": "application/pdf",
+}
 
 
 def _attachment_type(content_type: str, filename: str) -> str:
@@ -579,6 +585,7 @@ def parse(
     except Exception:  # a broken structure: the walk below still reads the parts
         plain = html = None
     texts: list[str] = []
+    is_report = _content_type(message) == "multipart/report"
     for part in _leaves(message, limits.max_parts):
         if QuarantineReason.HEADER_TOO_LARGE not in skip and part is not message:
             _check_part_headers(part, limits)
@@ -587,7 +594,19 @@ def parse(
         filename = _filename(part)
         if part is plain or part is html:
             continue
-        if content_type in {"message/delivery-status", "text/rfc822-headers"} or (
+        if content_type == "text/rfc822-headers" or (
+            content_type == "message/rfc822" and is_report
+        ):
+            # A bounce names the message that bounced: it threads like a reply to it.
+            mail.references += _bounced_ids(part)
+        if content_type == "message/delivery-status":
+            texts.append(_delivery_status(part))
+            continue
+        if content_type.startswith("multipart/"):
+            # A multipart whose boundary never comes: its text is all there is to read.
+            texts.append(_text(part))
+            continue
+        if content_type == "text/rfc822-headers" or (
             content_type == "text/plain" and not filename and disposition != "attachment"
         ):
             # A bounce's report, or text beside the body (Apple Mail splits around an image).
@@ -621,6 +640,29 @@ def parse(
     mail.body_text = body_text.replace("\r\n", "\n").replace("\x00", "")[:MAX_BODY_CHARS]
     mail.defects = _defects(message)
     return mail
+
+
+def _delivery_status(part) -> str:
+    """The per-recipient fields of a bounce (the parser reads them as header blocks)."""
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        return "\n\n".join(
+            "\n".join(f"{name}: {value}" for name, value in block.raw_items())
+            for block in payload
+            if hasattr(block, "raw_items")
+        )
+    return _text(part)
+
+
+def _bounced_ids(part) -> list[str]:
+    if _content_type(part) == "message/rfc822":
+        payload = part.get_payload()
+        inner = payload[0] if isinstance(payload, list) and payload else None
+    else:
+        inner = email.message_from_bytes(_payload(part), policy=email.policy.default)
+    if inner is None:
+        return []
+    return message_ids(_header(inner, "Message-ID"))
 
 
 def _attached_message(part) -> bytes:
