@@ -161,10 +161,8 @@ def receive_inbound_sms(
     actor = channel_service_user(organisation, "sms")
     customer = selectors.customer_with_phone(organisation, sender)
 
-    case, threaded_by = (
-        selectors.case_by_reference(organisation, text, sender=sender, customer=customer),
-        "reference",
-    )
+    case = selectors.case_by_reference(organisation, text, sender=sender, customer=customer)
+    threaded_by = "reference"
     if case is None:
         case, threaded_by = selectors.recent_sms_case(organisation, sender), "recent"
     if case is not None:
