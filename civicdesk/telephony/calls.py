@@ -54,8 +54,10 @@ def fold(events: Iterable[Event]) -> dict:
     # A caller who hangs up after being answered (say while transferred to a second queue)
     # ended an answered call; only a call never answered is abandoned.
     abandoned_at = abandoned[0] if abandoned and answered_at is None else None
+    # The first end reported is the end of the conversation (Asterisk reports the agent's
+    # leg completing, then the caller's channel hanging up, perhaps after a survey).
     ends = ended + (abandoned if answered_at is not None else [])
-    ended_at = max(ends) if ends else abandoned_at
+    ended_at = min(ends) if ends else abandoned_at
 
     if answered_at is not None:
         state = CallState.ENDED if ended_at is not None else CallState.ANSWERED
