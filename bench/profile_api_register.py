@@ -17,6 +17,7 @@ import argparse
 import cProfile
 import functools
 import io
+import os
 import pstats
 import random
 import sys
@@ -167,7 +168,10 @@ def _report(name, wall, requests, totals, one_request, profile) -> None:
     for elapsed, sql in one_request:
         print(f"    {elapsed * 1000:6.3f} ms  {' '.join(sql.split())[:110]}")
     out = io.StringIO()
-    pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(15)
+    stats = pstats.Stats(profile, stream=out).sort_stats(os.environ.get("PROFILE_SORT", "tottime"))
+    stats.print_stats(os.environ.get("PROFILE_FILTER", ""), 15 if not os.environ.get("PROFILE_FILTER") else 40)
+    if os.environ.get("PROFILE_CALLERS"):
+        stats.print_callers(os.environ["PROFILE_CALLERS"])
     print("  own time under cProfile (slows everything ~2x; for proportions):")
     for line in out.getvalue().splitlines()[7:]:
         if line.strip():
