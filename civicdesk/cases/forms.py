@@ -102,7 +102,7 @@ class VisitForm(NewContactForm):
     service_point = forms.ModelChoiceField(
         label=_("Service point"), queryset=None, help_text=_("Where the visitor was served.")
     )
-    subject = minutes = group = reason = None
+    subject = minutes = None  # the case type names the case; a visit has no talk time
 
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, actor=actor, **kwargs)
