@@ -70,6 +70,8 @@ def deliver(sms_id: int) -> bool:
                 leased_until=None,
             )
         return False
+    if len(gateway_id) > 100:  # OutboundSms.gateway_id; reports find it by our reference
+        gateway_id = None
     # A delivery report may have come in already (a fast gateway answers the webhook before
     # this UPDATE): the status only moves on from pending here, never back.
     OutboundSms.objects.filter(pk=sms.pk).update(

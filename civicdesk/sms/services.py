@@ -33,6 +33,7 @@ from civicdesk.sms.segments import count_segments
 
 # Ten parts: 1,530 characters in the GSM alphabet, 670 otherwise. Longer is a letter.
 MAX_PARTS = 10
+MAX_GATEWAY_ID = 100  # InboundSms.gateway_id, OutboundSms.gateway_id
 
 
 def check_text(text: str, *, field: str = "text") -> str:
@@ -58,7 +59,7 @@ def sender_for(organisation: Organisation) -> str:
         .values_list("number", flat=True)
         .first()
     )
-    return own or settings.CIVICDESK_SMS_GATEWAY_SENDER
+    return own or settings.CIVICDESK_SMS_GATEWAY_SENDER[:20]
 
 
 def queue_sms(
@@ -137,8 +138,8 @@ def receive_inbound_sms(
     has this phone number when exactly one has.
     """
     gateway_id = (gateway_id or "").strip()
-    if not gateway_id:
-        raise DomainError(_("The message has no id."), field="id")
+    if not 0 < len(gateway_id) <= MAX_GATEWAY_ID:
+        raise DomainError(_("The message has no id, or one over 100 characters."), field="id")
     duplicate = InboundSms.objects.filter(gateway_id=gateway_id).first()
     if duplicate is not None:
         return duplicate, False
@@ -242,7 +243,7 @@ def record_delivery_report(
     at = at or timezone.now()
     sms.status = new_status
     fields = ["status", "updated_at"]
-    if gateway_id and not sms.gateway_id:
+    if gateway_id and not sms.gateway_id and len(gateway_id) <= MAX_GATEWAY_ID:
         sms.gateway_id = gateway_id
         fields.append("gateway_id")
     if new_status == OutboundSmsStatus.DELIVERED:

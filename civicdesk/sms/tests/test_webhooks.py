@@ -255,3 +255,13 @@ def test_the_status_webhook_refuses_an_unsigned_report(client, tenant_a):
     sms.refresh_from_db()
     assert sms.status == OutboundSmsStatus.SENT
     assert reverse("sms:status_webhook") == STATUS
+
+
+@pytest.mark.parametrize("gateway_id", ["", "x" * 101])
+def test_a_message_without_a_usable_id_is_refused_by_name(client, sms_number, gateway_id):
+    response = post(
+        client,
+        INBOUND,
+        {"id": gateway_id, "from": "+46705550101", "to": sms_number.number, "text": "x"},
+    )
+    assert (response.status_code, response.json()["field"]) == (422, "id")
