@@ -89,9 +89,14 @@ def reply_sender(case: Case, last: InboundMessage | None) -> str:
         return group.email
     mailboxes = Mailbox.objects.filter(organisation_id=case.organisation_id, is_active=True)
     if group is not None:
-        address = mailboxes.filter(answer_group=group).order_by("pk").values_list("address")
-        if address.exists():
-            return address[0][0]
+        address = (
+            mailboxes.filter(answer_group=group)
+            .order_by("pk")
+            .values_list("address", flat=True)
+            .first()
+        )
+        if address:
+            return address
     if last is not None and last.mailbox is not None:
         return last.mailbox.address
     front_line = mailboxes.filter(answer_group__isnull=True).order_by("pk").first()

@@ -19,6 +19,7 @@ from civicdesk.intake import imap, services, tasks
 from civicdesk.intake.models import InboundMessage, Mailbox, QuarantinedMessage
 from civicdesk.intake.tests.conftest import build_mail
 from civicdesk.jobs.registry import registered_jobs
+from civicdesk.testing import dovecot as dovecot_module
 from civicdesk.testing import factories
 from civicdesk.testing.smtp import free_port
 
@@ -236,3 +237,9 @@ def test_the_command_reads_a_mailbox_now_and_fails_on_a_dead_server(dovecot, org
         call_command("poll_mailboxes", stdout=io.StringIO(), stderr=io.StringIO())
     down.refresh_from_db()
     assert down.last_error
+
+
+def test_without_dovecot_the_imap_tests_fail_rather_than_skip(monkeypatch, tmp_path):
+    monkeypatch.setattr(dovecot_module, "DOVECOT", str(tmp_path / "no-dovecot"))
+    with pytest.raises(dovecot_module.DovecotMissing, match="dovecot-imapd"):
+        dovecot_module.DovecotServer().start()
