@@ -27,6 +27,9 @@ from civicdesk.telephony.models import Call, CallEvent, CallEventKind, CallState
 # error in the integration, not a call.
 CLOCK_SKEW = datetime.timedelta(minutes=5)
 LIMITS = {"caller_number": 40, "called_number": 40, "ivr_choice": 60, "queue": 60}
+# An answer reported later than this (a retried request, a replayed log) opens no screen: the
+# agent has moved on, and a page that jumps to an old call loses their work.
+POP_WINDOW = datetime.timedelta(minutes=2)
 
 
 @dataclass(frozen=True)
@@ -122,8 +125,8 @@ def report_call_event(
 
     Returns the call and whether the event was new: the same kind at the same moment again
     changes nothing. An agent who answers (or receives a transfer) while the call is still on
-    gets the screen pop. When the call has ended and its contact is registered, the contact's
-    duration becomes the call's talk time.
+    gets the screen pop, if the event is news (POP_WINDOW). When the call has ended and its
+    contact is registered, the contact's duration becomes the call's talk time.
     """
     authz.require(actor, "telephony.report_call_events", organisation)
     report = _validated(report)
@@ -155,7 +158,8 @@ def report_call_event(
         reported_by=actor,
     )
     summary = fold([*events, event])  # refuses contradicting times before anything is written
-    if summary["state"] == CallState.ANSWERED:  # still on the line
+    live = timezone.now() - report.timestamp <= POP_WINDOW
+    if live and summary["state"] == CallState.ANSWERED:  # still on the line
         if report.kind == CallEventKind.ANSWERED:
             event.pop_to = agent
         elif report.kind == CallEventKind.TRANSFERRED:

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from civicdesk.org.choices import Role
 from civicdesk.telephony.asterisk import AmiBridge, AmiTranslator, extension_of, parse_events
@@ -40,7 +41,8 @@ def replay(tenant, name: str) -> dict[str, Call]:
     translator = AmiTranslator()
     for event in parse_events(transcript(name)):
         for report in translator.translate(event):
-            report_call_event(actor=account, organisation=tenant.organisation, report=report)
+            with time_machine.travel(report.timestamp, tick=False):  # as if live
+                report_call_event(actor=account, organisation=tenant.organisation, report=report)
     assert translator.calls == {}  # every call forgotten once its caller hung up
     return {call.external_id: call for call in Call.objects.all()}
 
