@@ -28,7 +28,7 @@ from civicdesk.cases.models import Case
 from civicdesk.catalog.models import CaseType
 from civicdesk.org.choices import DepartmentKind
 from civicdesk.org.models import AnswerGroup, Department, Organisation, ServicePoint, User
-from civicdesk.reporting import figures
+from civicdesk.reporting import figures, rollups
 from civicdesk.telephony.models import Call
 
 # Departments that produce services for the centre's customers rather than being the
@@ -143,6 +143,18 @@ class Scope:
             registered_at__lt=self.end,
         )
 
+    def case_counts_by(self, *fields: str, where: dict | None = None) -> list[dict]:
+        """figures.case_counts_by of the period's cases, from the daily roll-ups where they
+        serve (reporting.rollups) and from the case rows elsewhere; "day" is the local day."""
+        return rollups.case_counts_by(
+            self.organisation,
+            self.first,
+            self.last,
+            Case.objects.filter(organisation_id=self.organisation.pk),
+            *fields,
+            where=where,
+        )
+
     def calls(self) -> QuerySet[Call]:
         return Call.objects.filter(
             organisation_id=self.organisation.pk,
@@ -211,23 +223,26 @@ NONE_LABELS = {
 def by_dimension(scope: Scope, key: str, convention=None) -> Table:
     dimension = DIMENSIONS[key]
     convention = convention or figures.CallConvention.configured()
-    cases = scope.cases()
     calls = scope.calls() if dimension.call_field else None
     notes = []
     confidential = 0
+    where = {}
     if key == "producer":
-        producers = Department.objects.filter(
-            organisation_id=scope.organisation.pk, kind__in=PRODUCER_KINDS
-        ).values("pk")
-        cases = cases.filter(department_id__in=producers)
+        producers = list(
+            Department.objects.filter(
+                organisation_id=scope.organisation.pk, kind__in=PRODUCER_KINDS
+            ).values_list("pk", flat=True)
+        )
+        where = {"department_id__in": producers}
         calls = calls.filter(answer_group__department_id__in=producers)
         notes.append(_("Only cases owned by service producers and labour offices."))
     if key == "agent":
-        confidential = cases.filter(is_confidential=True).count()
-        cases = cases.filter(is_confidential=False)
-    case_rows = {row[dimension.case_field]: row for row in figures.case_counts_by(
-        cases, dimension.case_field
-    )}  # fmt: skip
+        confidential = scope.cases().filter(is_confidential=True).count()
+        where = {"is_confidential": False}
+    case_rows = {
+        row[dimension.case_field]: row
+        for row in scope.case_counts_by(dimension.case_field, where=where)
+    }
     call_rows = {}
     if calls is not None:
         call_rows = {
@@ -319,12 +334,7 @@ def by_grain(scope: Scope, grain: str, convention=None) -> Table:
     if grain == "hour":
         return _by_hour(scope, convention)
     zone = scope.zone
-    per_day = {
-        row["day"]: row
-        for row in figures.case_counts_by(
-            scope.cases().annotate(day=TruncDate("registered_at", tzinfo=zone)), "day"
-        )
-    }
+    per_day = {row["day"]: row for row in scope.case_counts_by("day")}
     calls_per_day = {
         row["day"]: row
         for row in figures.call_counts_by(

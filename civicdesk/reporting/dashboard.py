@@ -98,7 +98,7 @@ def month_dashboard(
     start, end = local_days(organisation.timezone, first, last)
     scope = Scope(organisation, first, last, start, end, language)
     organisation_cases = Case.objects.filter(organisation_id=organisation.pk)
-    registered = scope.cases()
+    counts = scope.case_counts_by()[0]
     convention = figures.CallConvention.configured()
     contacts = CaseContact.objects.filter(
         organisation_id=organisation.pk, started_at__gte=start, started_at__lt=end
@@ -107,10 +107,12 @@ def month_dashboard(
     return Dashboard(
         first_day=first,
         last_day=last,
-        volume=figures.volume(registered),
-        first_contact=figures.first_contact_resolution(registered),
-        feedback=figures.department_feedback_in_time(
-            organisation_cases.filter(forwarded_at__gte=start, forwarded_at__lt=end), at=now
+        volume=counts["cases"] or 0,
+        first_contact=figures.first_contact_resolution_of(
+            {key: counts[key] or 0 for key in ("cases", "not_withdrawn", "first_contact")}
+        ),
+        feedback=figures.department_feedback_forwarded_between(
+            organisation_cases, start, end, at=now
         ),
         overdue=figures.overdue(organisation_cases, at=now),
         calls=figures.call_summary(scope.calls(), convention),

@@ -149,11 +149,8 @@ def monthly_statistics(
         "by_channel": figures.volume_by(registered, "channel"),
         "by_case_type": figures.volume_by(registered, "case_type__code"),
         "first_contact_resolution": figures.first_contact_resolution(registered),
-        "department_feedback_in_time": figures.department_feedback_in_time(
-            Case.objects.filter(
-                organisation=organisation, forwarded_at__gte=start, forwarded_at__lt=end
-            ),
-            at=at,
+        "department_feedback_in_time": figures.department_feedback_forwarded_between(
+            Case.objects.filter(organisation=organisation), start, end, at=at
         ),
         "overdue_now": figures.overdue(Case.objects.filter(organisation=organisation), at=at),
     }

@@ -17,7 +17,7 @@ from django.db.models.functions import Coalesce
 
 from civicdesk.cases.choices import Channel, Outcome
 from civicdesk.cases.deadlines import overdue_filter
-from civicdesk.cases.models import Case, CaseContact
+from civicdesk.cases.models import Case, CaseContact, open_cases
 from civicdesk.telephony.models import Call, CallState
 
 
@@ -60,7 +60,10 @@ def first_contact_resolution(cases: QuerySet[Case]) -> dict:
 
 
 def case_counts_by(cases: QuerySet[Case], *fields) -> list[dict]:
-    """case_aggregates per value of `fields` (one query): rows with the fields' values."""
+    """case_aggregates per value of `fields` (one query): rows with the fields' values; one
+    row of the whole queryset without fields."""
+    if not fields:
+        return [cases.aggregate(**case_aggregates())]
     return list(cases.order_by().values(*fields).annotate(**case_aggregates()))
 
 
@@ -80,6 +83,29 @@ def department_feedback_in_time(cases: QuerySet[Case], *, at: datetime.datetime)
         "forwarded": counts["total"],
         "rate": share(counts["in_time"], counts["total"]),
     }
+
+
+def department_feedback_forwarded_between(
+    cases: QuerySet[Case],
+    start: datetime.datetime,
+    end: datetime.datetime,
+    *,
+    at: datetime.datetime,
+) -> dict:
+    """department_feedback_in_time of the cases forwarded in [start, end), read as the open
+    ones plus the others resolved since `start`: a case is forwarded only while open, so one
+    that is no longer open was resolved after it was forwarded. Two reads of small partial
+    indexes (open cases, resolved cases by time) instead of every case of the organisation."""
+    window = Q(forwarded_at__gte=start, forwarded_at__lt=end)
+    parts = [
+        department_feedback_in_time(cases.filter(open_cases()).filter(window), at=at),
+        department_feedback_in_time(
+            cases.filter(resolved_at__gte=start).exclude(open_cases()).filter(window), at=at
+        ),
+    ]
+    in_time = sum(part["in_time"] for part in parts)
+    forwarded = sum(part["forwarded"] for part in parts)
+    return {"in_time": in_time, "forwarded": forwarded, "rate": share(in_time, forwarded)}
 
 
 def overdue(cases: QuerySet[Case], *, at: datetime.datetime) -> int:
@@ -247,3 +273,51 @@ def average_talk_time(calls: QuerySet[Call], contacts: QuerySet[CaseContact]) ->
     if phone["n"]:
         return {"seconds": phone["total"] / phone["n"], "source": "contacts", "count": phone["n"]}
     return {"seconds": None, "source": None, "count": 0}
+
+
+def offered_calls(calls: QuerySet[Call], convention: CallConvention | None = None):
+    """The offered calls themselves (answered, or abandoned after the short-abandon limit)."""
+    convention = convention or CallConvention.configured()
+    return calls.filter(
+        ANSWERED | (GAVE_UP & Q(wait_seconds__gte=convention.short_abandon_seconds))
+    )
+
+
+def wait_distribution(calls: QuerySet[Call], convention: CallConvention | None = None) -> dict:
+    """How long the offered callers waited, answered or not: an answered call until it was
+    answered, an abandoned one until the caller hung up. The median (the middle wait, or the
+    mean of the two middle ones), the 90th percentile (nearest rank: the shortest wait that 90 %
+    of the calls did not exceed) and the share that waited longer than the threshold. Read as
+    a histogram of whole seconds, so a year of calls is a few hundred rows."""
+    convention = convention or CallConvention.configured()
+    histogram = sorted(
+        offered_calls(calls, convention)
+        .filter(wait_seconds__isnull=False)
+        .order_by()
+        .values_list("wait_seconds")
+        .annotate(n=Count("pk"))
+    )
+    waited = sum(n for _wait, n in histogram)
+    over = sum(n for wait, n in histogram if wait > convention.threshold_seconds)
+
+    def nth(rank: int) -> int:  # the rank-th shortest wait, 1-based
+        seen = 0
+        for wait, n in histogram:
+            seen += n
+            if seen >= rank:
+                return wait
+        raise ValueError(rank)
+
+    median = p90 = None
+    if waited:
+        half = waited // 2
+        median = float(nth(half + 1)) if waited % 2 else (nth(half) + nth(half + 1)) / 2
+        p90 = nth((9 * waited + 9) // 10)  # ceil(0.9 n) in integers: no float rounding
+    return {
+        "waited": waited,
+        "median_seconds": median,
+        "p90_seconds": p90,
+        "over_threshold": over,
+        "over_threshold_share": share(over, waited),
+        "threshold_seconds": convention.threshold_seconds,
+    }

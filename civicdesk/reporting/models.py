@@ -71,3 +71,49 @@ class Digest(TenantModel):
         if self.department_id:
             return self.department.name
         return self.organisation.name
+
+
+class DailyCaseRollup(models.Model):
+    """Cases registered on one local day with one combination of department, answer group,
+    channel, case type and service point: the counts the case figures divide. Remade from the
+    case rows by reporting.rollups.refresh (idempotent); docs/figures.md, "Roll-ups"."""
+
+    organisation = models.ForeignKey("org.Organisation", on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    department = models.ForeignKey(
+        "org.Department", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    answer_group = models.ForeignKey(
+        "org.AnswerGroup", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    channel = models.CharField(max_length=12)
+    case_type = models.ForeignKey(
+        "catalog.CaseType", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    service_point = models.ForeignKey(
+        "org.ServicePoint", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    cases = models.PositiveIntegerField()
+    not_withdrawn = models.PositiveIntegerField()
+    first_contact = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "day"], name="rollup_case_day_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.day}: {self.cases}"
+
+
+class RollupState(models.Model):
+    """The local days [rolled_from, rolled_until] an organisation's roll-ups cover; other days
+    are read from the case rows."""
+
+    organisation = models.OneToOneField(
+        "org.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    rolled_from = models.DateField()
+    rolled_until = models.DateField()
+    refreshed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}: {self.rolled_from} - {self.rolled_until}"

@@ -24,3 +24,4 @@ rules.add_perm("reporting.view_digest", leads_or_administers | manages_the_diges
 rules.add_perm("reporting.plan_staffing", leads_or_administers)
 rules.add_perm("reporting.view_relief", leads_or_administers)
 rules.add_perm("reporting.view_dashboard", leads_or_administers)
+rules.add_perm("reporting.view_prestudy", leads_or_administers)

@@ -8,7 +8,7 @@ Sweden, Poland and Finland) and a rerun makes nothing twice.
 from django_tasks import task
 
 from civicdesk.jobs import periodic
-from civicdesk.reporting import digests
+from civicdesk.reporting import digests, rollups
 
 
 @periodic("reporting.weekly_overdue_digests", cron="0 5 * * MON")
@@ -21,3 +21,10 @@ def weekly_overdue_digests() -> int:
 @task()
 def monthly_statistics() -> int:
     return digests.make_monthly_statistics()
+
+
+# Nightly, after midnight in Sweden, Poland and Finland: the days before are whole.
+@periodic("reporting.refresh_rollups", cron="30 1 * * *")
+@task()
+def refresh_rollups() -> int:
+    return rollups.refresh_recent()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from civicdesk.reporting import views
+from civicdesk.reporting import prestudy_views, views
 
 app_name = "reporting"
 urlpatterns = [
@@ -9,5 +9,6 @@ urlpatterns = [
     path("digests/<int:digest_id>/", views.digest, name="digest"),
     path("staffing/", views.staffing, name="staffing"),
     path("relief/", views.relief, name="relief"),
+    path("prestudy/", prestudy_views.prestudy_report, name="prestudy"),
     path("monthly/", views.monthly_report, name="monthly_report"),
 ]
