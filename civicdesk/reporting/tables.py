@@ -72,3 +72,24 @@ def cells(table: Table) -> list[Cells]:
 def export_rows(table: Table) -> list[list]:
     """The table's rows as the exports write them: the label, then the same cells."""
     return [[line.row.label, *line.values] for line in cells(table)]
+
+
+def digest_table(digest) -> tuple[list[str], list[list]]:
+    """A digest's table as its page shows it: the overdue cases of a weekly summary (a
+    confidential case by its reference only), or a month's cases per channel and case type."""
+    data = digest.data
+    if digest.kind == "weekly_overdue":
+        header = [_("Reference"), _("Subject"), _("Group"), _("Handler"),
+                  _("Department feedback due"), _("Resolution due")]  # fmt: skip
+        rows = [
+            [row["reference"], row["subject"] if row["subject"] is not None else _("Confidential"),
+             row["group"], row["handler"], row["feedback_due_at"], row["resolution_due_at"]]
+            for row in data.get("cases", [])
+        ]  # fmt: skip
+        return header, rows
+    header = [_("Table"), _("Name"), _("Cases")]
+    rows = [[_("By channel"), name, count] for name, count in data.get("by_channel", {}).items()]
+    rows += [
+        [_("By case type"), code, count] for code, count in data.get("by_case_type", {}).items()
+    ]
+    return header, rows

@@ -28,6 +28,10 @@ def digests(request):
 @login_required
 def digest(request, digest_id: int):
     found = selectors.get_digest(request.user, digest_id)
+    if request.GET.get("format") in FORMATS:
+        header, rows = tables.digest_table(found)
+        stem = f"{found.kind}-{found.scope.replace(':', '-')}-{found.period_start}"
+        return export_response(stem, header, rows, request.GET["format"])
     return render(request, f"reporting/{found.kind}.html", {"digest": found, "data": found.data})
 
 

@@ -1,6 +1,9 @@
+import csv
 import datetime
+import io
 import zoneinfo
 
+import openpyxl
 import pytest
 import time_machine
 from django.core import mail
@@ -73,6 +76,34 @@ def test_the_weekly_summary_lists_overdue_cases_to_the_groups_manager(
     assert to_manager
     assert all("Svensson" not in message.body for message in mail.outbox)
     assert late.reference in to_manager[0].body
+
+
+def test_a_digests_table_downloads_as_shown(client, tenant_a, django_capture_on_commit_callbacks):
+    secret_type = CaseTypeFactory(
+        organisation=tenant_a.organisation,
+        department=tenant_a.department,
+        confidential_by_default=True,
+    )
+    late = register(tenant_a, "2026-11-09 10:00", subject="Late building permit")
+    forward(tenant_a, late, "2026-11-09 10:05")
+    secret = register(
+        tenant_a, "2026-11-09 11:00", case_type=secret_type, subject="Orosanmälan Svensson"
+    )
+    forward(tenant_a, secret, "2026-11-09 11:05")
+    with django_capture_on_commit_callbacks(execute=True):
+        digests.make_weekly_overdue_digests(now=local("2026-11-23 07:00"))
+    digest = Digest.objects.get(answer_group=tenant_a.group)
+    client.force_login(tenant_a.user(Role.TEAM_LEAD))
+    url = reverse("reporting:digest", args=[digest.pk])
+    download = client.get(url, {"format": "csv"})
+    rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig"))))
+    assert rows[0][:4] == ["Reference", "Subject", "Group", "Handler"]
+    assert sorted(row[:2] for row in rows[1:]) == sorted(
+        [[late.reference, "Late building permit"], [secret.reference, "Confidential"]]
+    )
+    assert "Svensson" not in download.content.decode("utf-8-sig")
+    sheet = openpyxl.load_workbook(io.BytesIO(client.get(url, {"format": "xlsx"}).content)).active
+    assert len(list(sheet.iter_rows())) == 3
 
 
 def test_monthly_statistics_on_a_hand_counted_month(tenant_a, django_capture_on_commit_callbacks):
