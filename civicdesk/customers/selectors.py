@@ -7,6 +7,7 @@ entry point can show a customer without leaving a trace of who, when and why.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 
 from django.db.models import Prefetch, QuerySet
 
@@ -141,18 +142,27 @@ def get_customer_reference(*, actor: User, customer_id) -> Customer:
     )
 
 
-def customer_by_phone(*, actor: User, phone: str) -> Customer | None:
-    """The one customer with this phone number, as a reference to link to (a call to its
-    caller), or None when nobody or several share it. Not logged, like
-    `get_customer_reference`: callers must not show its fields."""
-    ids = set(
+def customer_ids_by_phone(*, actor: User, phones: Iterable[str]) -> dict[str, int]:
+    """For each E.164 number that exactly one customer has, that customer's id: for linking
+    (calls to their callers). Not logged, like `get_customer_reference`: callers must not show
+    the customers' fields."""
+    owners: dict[str, set[int]] = {}
+    rows = (
         CustomerContact.objects.for_actor(actor)
-        .filter(kind=ContactKind.PHONE, value=phone)
-        .values_list("customer_id", flat=True)[:2]
+        .filter(kind=ContactKind.PHONE, value__in=set(phones))
+        .values_list("value", "customer_id")
     )
-    if len(ids) != 1:
+    for value, customer_id in rows:
+        owners.setdefault(value, set()).add(customer_id)
+    return {value: ids.pop() for value, ids in owners.items() if len(ids) == 1}
+
+
+def customer_by_phone(*, actor: User, phone: str) -> Customer | None:
+    """The one customer with this number, as a reference to link to, or None."""
+    customer_id = customer_ids_by_phone(actor=actor, phones=[phone]).get(phone)
+    if customer_id is None:
         return None
-    return Customer.objects.for_actor(actor).only("pk", "organisation_id").get(pk=ids.pop())
+    return Customer.objects.for_actor(actor).only("pk", "organisation_id").get(pk=customer_id)
 
 
 def masked_national_id(customer: Customer) -> str:

@@ -9,7 +9,7 @@ from civicdesk.cases.choices import EventKind
 from civicdesk.core.errors import DomainError, Forbidden
 from civicdesk.org.choices import Role
 from civicdesk.telephony.models import Call, CallEvent, CallState, Extension
-from civicdesk.telephony.services import CallReport, link_call, report_call_event
+from civicdesk.telephony.services import CallReport, import_calls, link_call, report_call_event
 from civicdesk.telephony.tests.conftest import T0, at
 
 pytestmark = pytest.mark.django_db
@@ -220,3 +220,33 @@ def test_a_contact_registered_after_the_call_ended_gets_its_talk_time(
     call.refresh_from_db()
     assert (call.case, call.contact) == (case, case.contacts.get())
     assert case.contacts.get().duration_seconds == 65
+
+
+def test_past_calls_are_imported_in_bulk_once(phone_system, tenant_a, agent):
+    def reports(call_id, answered):
+        events = [CallReport("offered", call_id, at(0), caller_number="0705550101")]
+        if answered:
+            events += [
+                CallReport("answered", call_id, at(40), agent=agent.username),
+                CallReport("answered", call_id, at(40), agent=agent.username),  # a repeat
+                CallReport("ended", call_id, at(160)),
+            ]
+        else:
+            events.append(CallReport("abandoned", call_id, at(70)))
+        return events
+
+    log = {"a": reports("a", True), "b": reports("b", False)}
+    added = import_calls(actor=phone_system, organisation=tenant_a.organisation, calls=log)
+    again = import_calls(actor=phone_system, organisation=tenant_a.organisation, calls=log)
+
+    a, b = Call.objects.get(external_id="a"), Call.objects.get(external_id="b")
+    assert (added, again) == (2, 0)
+    assert (a.state, a.wait_seconds, a.talk_seconds, a.agent) == (CallState.ENDED, 40, 120, agent)
+    assert (b.state, b.wait_seconds, a.customer, b.customer) == (
+        CallState.ABANDONED,
+        70,
+        tenant_a.customer,
+        tenant_a.customer,
+    )
+    assert CallEvent.objects.filter(call=a).count() == 3
+    assert not CallEvent.objects.filter(pop_to__isnull=False).exists()
