@@ -362,7 +362,7 @@ CIVICDESK_MAIL_MAX_HEADER_FIELD = env_int("CIVICDESK_MAIL_MAX_HEADER_FIELD", 32 
 CIVICDESK_MAIL_MAX_ADDRESSES = env_int("CIVICDESK_MAIL_MAX_ADDRESSES", 300)
 CIVICDESK_MAIL_MAX_PARTS = env_int("CIVICDESK_MAIL_MAX_PARTS", 200)
 
-# --- Real time (telephony screen pops, docs/decisions/0011-screen-pop.md) ---------------------
+# --- Real time (telephony screen pops, docs/decisions/0015-screen-pop.md) ---------------------
 # In memory by default: each web process relays pops from the database to its own websockets.
 # With several web processes, point CHANNEL_REDIS_URL at Redis (redis://host:6379/0).
 CHANNEL_REDIS_URL = env_str("CHANNEL_REDIS_URL", "")

@@ -131,7 +131,7 @@ class CallEvent(TenantModel):
     # caller_number, called_number, ivr_choice, queue: as reported with this event.
     details = models.JSONField(default=dict, blank=True)
     # The agent whose screen opens the call (an answer, a transfer to an agent); the web
-    # processes relay such rows to the agent's browser (docs/decisions/0011-screen-pop.md).
+    # processes relay such rows to the agent's browser (docs/decisions/0015-screen-pop.md).
     pop_to = models.ForeignKey(
         "org.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

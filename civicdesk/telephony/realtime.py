@@ -1,4 +1,4 @@
-"""Getting a screen pop to the agent's browser (docs/decisions/0011-screen-pop.md).
+"""Getting a screen pop to the agent's browser (docs/decisions/0015-screen-pop.md).
 
 Each signed-in agent's page holds a websocket (`consumers.ScreenPopConsumer`) in the group
 `agent_group(user id)`. A call event with `pop_to` set is the pop. With the Redis channel layer

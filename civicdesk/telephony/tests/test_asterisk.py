@@ -5,10 +5,13 @@ import datetime
 import socket
 import threading
 import time
+from io import StringIO
 from pathlib import Path
 
 import pytest
 import time_machine
+from django.core.management import CommandError, call_command
+from django.test import Client
 
 from civicdesk.org.choices import Role
 from civicdesk.telephony.asterisk import AmiBridge, AmiTranslator, extension_of, parse_events
@@ -189,3 +192,27 @@ def test_the_bridge_logs_in_replays_and_reconnects(tenant_a, extensions):
     assert (call.state, call.wait_seconds, call.talk_seconds) == (CallState.ENDED, 23, 125)
     assert server.logins == ["civicdesk", "civicdesk"]
     assert not runner.is_alive()
+
+
+@pytest.mark.django_db
+def test_the_phone_token_reports_calls(tenant_a):
+    out = StringIO()
+    call_command(
+        "create_phone_token",
+        organisation=tenant_a.organisation.slug,
+        by=tenant_a.user(Role.ADMINISTRATOR).username,
+        stdout=out,
+    )
+    response = Client().post(
+        "/api/v1/telephony/events",
+        {"kind": "offered", "call_id": "x", "timestamp": "2026-11-23T09:00:00+01:00"},
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {out.getvalue().strip()}"},
+    )
+    assert response.status_code == 200, response.content
+    with pytest.raises(CommandError):
+        call_command(
+            "create_phone_token",
+            organisation=tenant_a.organisation.slug,
+            by=tenant_a.user(Role.GENERAL_AGENT).username,
+        )
