@@ -7,6 +7,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.security import HttpBearer, SessionAuth
 
+from civicdesk.billing.api import router as billing_router
 from civicdesk.cases.api import router as cases_router
 from civicdesk.catalog.api import router as catalog_router
 from civicdesk.core.errors import DomainError
@@ -85,3 +86,4 @@ api.add_router("/v1/knowledge", knowledge_router)
 api.add_router("/v1/mail", intake_router)
 api.add_router("/v1/sms", sms_router)
 api.add_router("/v1/telephony", telephony_router)
+api.add_router("/v1/billing", billing_router)

@@ -192,3 +192,39 @@ def test_an_administrator_sets_a_price_on_the_page(client, billing):
     assert client.get(url).context["form"] is None
     assert client.post(url, data | {"valid_from": "2027-01-01"}).status_code == 403
     assert Price.objects.filter(valid_from=datetime.date(2027, 1, 1)).count() == 0
+
+
+def test_the_api_gives_the_statements_the_caller_may_see(client, billing):
+    from civicdesk.org.services import create_api_token
+
+    statements = produced(billing)
+    own = statements[(billing.producer_b.pk, billing.point_p.pk)]
+    issue(billing, own)
+
+    def get(user, path, **params):
+        _token, secret = create_api_token(
+            actor=billing.tenant.user(Role.ADMINISTRATOR), user=user, name=f"finance {user.pk}"
+        )
+        return client.get(
+            f"/api/v1/billing{path}", params, headers={"Authorization": f"Bearer {secret}"}
+        )
+
+    lead = billing.tenant.user(Role.TEAM_LEAD)
+    listed = get(lead, "/statements", month="2026-10")
+    assert listed.status_code == 200
+    assert listed.json()["count"] == 3
+    issued = get(lead, "/statements", month="2026-10", status="issued").json()["items"]
+    assert [(s["number"], s["total"], s["total_cents"]) for s in issued] == [
+        (own.number, "8.00", 800)
+    ]
+    detail = get(lead, f"/statements/{own.pk}").json()
+    assert [
+        (line["event_type_code"], line["count"], line["amount_cents"]) for line in detail["lines"]
+    ] == [("manual", 1, 800)]
+    assert get(lead, "/statements", month="October").status_code == 422
+    # A producer's contact: their own issued statement, nothing else.
+    mine = get(billing.contact_b, "/statements").json()["items"]
+    assert [s["id"] for s in mine] == [own.pk]
+    theirs = statements[(billing.producer_a.pk, billing.point_p.pk)]
+    assert get(billing.contact_b, f"/statements/{theirs.pk}").status_code == 404
+    assert get(billing.tenant.user(Role.GENERAL_AGENT), "/statements").status_code == 403
