@@ -14,12 +14,19 @@ from civicdesk.billing.choices import StatementStatus
 from civicdesk.billing.exports import FINANCE_COLUMNS, finance_rows
 from civicdesk.billing.forms import PriceForm, ProduceForm, StatementFilterForm
 from civicdesk.core import authz
-from civicdesk.core.errors import DomainError
+from civicdesk.core.errors import DomainError, NotFound
 from civicdesk.core.exports import FORMATS, export_response
 from civicdesk.core.views import apply_domain_error
 from civicdesk.org.choices import Role
 
 LIST_LIMIT = 500
+
+
+def _organisation_of(user):
+    """Billing is an organisation's; an installation administrator reads it in the admin."""
+    if user.organisation is None:
+        raise NotFound()
+    return user.organisation
 
 
 def _sees_every_producer(user) -> bool:
@@ -32,7 +39,7 @@ def statements(request):
     """The statements the reader may see, filtered; the finance export of the issued ones."""
     actor = request.user
     found = selectors.statements_for_actor(actor)
-    organisation = actor.organisation
+    organisation = _organisation_of(actor)
     default_month = services.previous_month(organisation).strftime("%Y-%m")
     form = StatementFilterForm(
         request.GET or {"month": default_month},
@@ -68,7 +75,7 @@ def statements(request):
 @login_required
 def produce(request):
     actor = request.user
-    authz.require(actor, "billing.produce_statements", actor.organisation)
+    authz.require(actor, "billing.produce_statements", _organisation_of(actor))
     form = ProduceForm(request.POST)
     if form.is_valid():
         month = form.cleaned_data["month"]
@@ -134,7 +141,7 @@ def issue(request, statement_id: int):
 @login_required
 def prices(request):
     actor = request.user
-    organisation = actor.organisation
+    organisation = _organisation_of(actor)
     found = selectors.prices_for_actor(actor)
     can_manage = authz.can(actor, "billing.manage_prices", organisation)
     form = None

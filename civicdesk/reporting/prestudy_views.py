@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 
 from civicdesk.cases.choices import Channel
 from civicdesk.core import authz
-from civicdesk.core.errors import DomainError
+from civicdesk.core.errors import DomainError, NotFound
 from civicdesk.core.exports import FORMATS, export_response
 from civicdesk.core.views import apply_domain_error
 from civicdesk.reporting import charts
@@ -59,6 +59,8 @@ def _default_range(organisation) -> dict:
 @login_required
 def prestudy_report(request):
     actor = request.user
+    if actor.organisation is None:
+        raise NotFound()  # an organisation's report; an installation administrator has none
     authz.require(actor, "reporting.view_prestudy", actor.organisation)
     form = PrestudyForm(request.GET or _default_range(actor.organisation))
     study = None

@@ -228,3 +228,10 @@ def test_the_api_gives_the_statements_the_caller_may_see(client, billing):
     theirs = statements[(billing.producer_a.pk, billing.point_p.pk)]
     assert get(billing.contact_b, f"/statements/{theirs.pk}").status_code == 404
     assert get(billing.tenant.user(Role.GENERAL_AGENT), "/statements").status_code == 403
+
+
+def test_an_installation_administrator_has_no_organisation_to_bill(client, superuser):
+    client.force_login(superuser)
+    assert client.get(reverse("billing:statements")).status_code == 404
+    assert client.get(reverse("billing:prices")).status_code == 404
+    assert client.get(reverse("reporting:prestudy")).status_code == 404
