@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
 from civicdesk.sms import gateway
@@ -72,17 +72,18 @@ def deliver(sms_id: int) -> bool:
         return False
     if len(gateway_id) > 100:  # OutboundSms.gateway_id; reports find it by our reference
         gateway_id = None
-    # A delivery report may have come in already (a fast gateway answers the webhook before
-    # this UPDATE): the status only moves on from pending here, never back.
     OutboundSms.objects.filter(pk=sms.pk).update(
         attempts=attempts,
         last_error="",
         gateway_id=gateway_id,
         sent_at=timezone.now(),
         leased_until=None,
-    )
-    OutboundSms.objects.filter(pk=sms.pk, status=OutboundSmsStatus.PENDING).update(
-        status=OutboundSmsStatus.SENT
+        # A delivery report may have come in already (a fast gateway calls the webhook before
+        # this UPDATE): the status only moves on from pending here, never back.
+        status=Case(
+            When(status=OutboundSmsStatus.PENDING, then=Value(OutboundSmsStatus.SENT)),
+            default=F("status"),
+        ),
     )
     return True
 

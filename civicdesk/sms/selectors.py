@@ -31,14 +31,13 @@ def number_called(e164: str) -> SmsNumber | None:
 def customer_with_phone(organisation: Organisation, e164: str) -> Customer | None:
     """The one customer with this phone number; none when nobody or several have it (a shared
     family phone must not file one person's message on another's case)."""
-    ids = list(
+    contacts = list(
         CustomerContact.objects.filter(
             organisation=organisation, kind=ContactKind.PHONE, value=e164
-        )
-        .values_list("customer_id", flat=True)
-        .distinct()[:2]
+        ).select_related("customer")[:2]
     )
-    return Customer.objects.get(pk=ids[0]) if len(ids) == 1 else None
+    # A customer has a number once (customer_contact_unique): two rows are two customers.
+    return contacts[0].customer if len(contacts) == 1 else None
 
 
 def _exchanged_sms(case: Case, number: str) -> bool:

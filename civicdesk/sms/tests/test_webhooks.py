@@ -65,8 +65,9 @@ def text_in(client, number, text, *, sender="+46705550101", id=None):
     ],
 )
 def test_a_call_without_a_valid_fresh_signature_is_refused_and_logged(
-    client, sms_number, caplog, signing, reason
+    client, sms_number, caplog, time_machine, signing, reason
 ):
+    time_machine.move_to(timezone.now().replace(microsecond=0), tick=False)  # to the second
     payload = {"id": "x1", "from": "+46705550101", "to": sms_number.number, "text": "Hej"}
     if "timestamp" in signing:
         signing = {"timestamp": int(time.time()) + signing["timestamp"]}
@@ -265,3 +266,11 @@ def test_a_message_without_a_usable_id_is_refused_by_name(client, sms_number, ga
         {"id": gateway_id, "from": "+46705550101", "to": sms_number.number, "text": "x"},
     )
     assert (response.status_code, response.json()["field"]) == (422, "id")
+
+
+def test_a_signature_at_the_edge_of_the_tolerance_is_accepted(client, sms_number, time_machine):
+    time_machine.move_to(timezone.now().replace(microsecond=0), tick=False)
+    for offset, id in [(-300, "edge-1"), (300, "edge-2")]:
+        payload = {"id": id, "from": "+46705550101", "to": sms_number.number, "text": "x"}
+        response = post(client, INBOUND, payload, timestamp=int(time.time()) + offset)
+        assert response.status_code == 200
