@@ -15,6 +15,7 @@ from bench.scenarios import (
     reports,
     search_cases,
     sla,
+    sms,
 )
 
 SCENARIOS = (
@@ -29,5 +30,6 @@ SCENARIOS = (
     knowledge_recall,
     reports,
     sla,  # rolls its changes back; after the read-only scenarios all the same
+    sms,  # adds cases: after the scenarios that count them
     memory,  # last: the peak over everything before it
 )
