@@ -24,7 +24,7 @@
   function show(pop) {
     var link = document.createElement("a");
     link.href = pop.url;
-    link.textContent = notice.dataset.message.replace("%(caller)s", pop.caller || "?");
+    link.textContent = notice.dataset.message.replace("{caller}", pop.caller || "?");
     notice.replaceChildren(link);
     notice.hidden = false;
   }
