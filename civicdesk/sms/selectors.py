@@ -28,6 +28,10 @@ def number_called(e164: str) -> SmsNumber | None:
     )
 
 
+def inbound_received(gateway_id: str) -> bool:
+    return InboundSms.objects.filter(gateway_id=gateway_id).exists()
+
+
 def customer_with_phone(organisation: Organisation, e164: str) -> Customer | None:
     """The one customer with this phone number; none when nobody or several have it (a shared
     family phone must not file one person's message on another's case)."""

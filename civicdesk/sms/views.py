@@ -88,7 +88,10 @@ def inbound_webhook(request):
             received_at=_moment(payload, "received_at"),
         )
     except IntegrityError:
-        # The same message delivered twice at once: the other request recorded it.
+        # The same message delivered twice at once: the other request recorded it. Anything
+        # else is an error (500), so the gateway tries again instead of dropping the message.
+        if not selectors.inbound_received(_string(payload, "id")):
+            raise
         return JsonResponse({"status": "duplicate"})
     except DomainError as error:
         log.warning("SMS %s not received: %s", _string(payload, "id"), error.message)

@@ -4,8 +4,10 @@ import json
 import logging
 import time
 from datetime import timedelta
+from unittest import mock
 
 import pytest
+from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -274,3 +276,13 @@ def test_a_signature_at_the_edge_of_the_tolerance_is_accepted(client, sms_number
         payload = {"id": id, "from": "+46705550101", "to": sms_number.number, "text": "x"}
         response = post(client, INBOUND, payload, timestamp=int(time.time()) + offset)
         assert response.status_code == 200
+
+
+def test_a_message_posted_twice_at_once_is_answered_as_a_duplicate(client, sms_number):
+    """The second of two simultaneous posts loses the race on the unique gateway id."""
+    text_in(client, sms_number, "Hej", id="race-1")
+    with mock.patch.object(services, "receive_inbound_sms", side_effect=IntegrityError):
+        assert text_in(client, sms_number, "Hej", id="race-1").json() == {"status": "duplicate"}
+        # Any other integrity error is not taken for a duplicate: the gateway must try again.
+        with pytest.raises(IntegrityError):
+            text_in(client, sms_number, "Hej", id="race-2")
