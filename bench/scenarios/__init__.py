@@ -16,6 +16,7 @@ from bench.scenarios import (
     search_cases,
     sla,
     sms,
+    web_form,
 )
 
 SCENARIOS = (
@@ -25,6 +26,7 @@ SCENARIOS = (
     protect_national_id,
     search_cases,  # before api_register, which adds cases
     api_register,
+    web_form,  # adds cases, as api_register does
     http_latency,
     knowledge_search,  # the generated articles; the recall set's index includes them
     knowledge_recall,

@@ -6,3 +6,6 @@ class PortalConfig(AppConfig):
     name = "civicdesk.portal"
     label = "portal"
     verbose_name = _("Citizens' portal")
+
+    def ready(self) -> None:
+        from civicdesk.portal import permissions  # noqa: F401
