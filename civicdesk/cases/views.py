@@ -116,14 +116,15 @@ def _register(request, form, *, duration_seconds=None, on_registered=None):
     seconds = form.duration_seconds() if duration_seconds is None else duration_seconds
     try:
         with transaction.atomic():
+            contact = None
             if data["append_to"]:
                 case, contact, message = _append(request.user, data, seconds)
             else:
-                case, contact, message = _register_new(
+                case, message = _register_new(
                     request.user, data, seconds, request.POST.get("action", "save")
                 )
             if on_registered is not None:
-                on_registered(case, contact)
+                on_registered(case, contact or case.contacts.earliest("pk"))
     except DomainError as error:
         if error.field == "description":
             error.field = "notes"
@@ -169,7 +170,7 @@ def _register_new(actor, data, seconds: int, action: str):
     else:
         case = services.register_contact(actor=actor, **contact)
         message = _("%(reference)s registered.") % {"reference": case.reference}
-    return case, case.contacts.earliest("pk"), message
+    return case, message
 
 
 def _append(actor, data, seconds: int):

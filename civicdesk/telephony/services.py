@@ -4,6 +4,7 @@ contact an agent registered for it. The CTI API and the Asterisk bridge both end
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -105,6 +106,32 @@ def _phone_number(raw: str, organisation: Organisation) -> str:
         return raw
 
 
+def _event_from(
+    report: CallReport, *, organisation: Organisation, actor: User, find=find_agent
+) -> CallEvent:
+    """The report as an unsaved event row (no call yet); refuses an agent nobody has. A
+    transfer's target may be an agent, a queue or a number: only an agent is looked up."""
+    agent = find(organisation, report.agent)
+    if report.agent.strip() and agent is None:
+        raise DomainError(
+            _("No agent of this organisation has the extension or user name “%(name)s”.")
+            % {"name": report.agent.strip()},
+            field="agent",
+        )
+    details = {name: (getattr(report, name) or "").strip() for name in DETAILS}
+    details["caller_number"] = _phone_number(details["caller_number"], organisation)
+    return CallEvent(
+        organisation=organisation,
+        kind=report.kind,
+        at=report.timestamp,
+        agent=agent,
+        target=report.target.strip(),
+        target_agent=find(organisation, report.target),
+        details={name: value for name, value in details.items() if value},
+        reported_by=actor,
+    )
+
+
 def _call_locked(organisation: Organisation, external_id: str, at: datetime.datetime) -> Call:
     """The call row under its write lock, created by its first event."""
     try:
@@ -129,41 +156,19 @@ def report_call_event(
     contact is registered, the contact's duration becomes the call's talk time.
     """
     authz.require(actor, "telephony.report_call_events", organisation)
-    report = _validated(report)
-    agent = find_agent(organisation, report.agent)
-    if report.agent.strip() and agent is None:
-        raise DomainError(
-            _("No agent of this organisation has the extension or user name “%(name)s”.")
-            % {"name": report.agent.strip()},
-            field="agent",
-        )
-    # A transfer goes to an agent, a queue or an outside number; only an agent gets a pop.
-    target_agent = find_agent(organisation, report.target)
-
+    event = _event_from(_validated(report), organisation=organisation, actor=actor)
     call = _call_locked(organisation, report.call_id.strip(), report.timestamp)
     events = list(call.events.all())
-    if any(e.kind == report.kind and e.at == report.timestamp for e in events):
+    if any(e.kind == event.kind and e.at == event.at for e in events):
         return call, False
-    details = {name: (getattr(report, name) or "").strip() for name in DETAILS}
-    details["caller_number"] = _phone_number(details["caller_number"], organisation)
-    event = CallEvent(
-        organisation=organisation,
-        call=call,
-        kind=report.kind,
-        at=report.timestamp,
-        agent=agent,
-        target=report.target.strip(),
-        target_agent=target_agent,
-        details={name: value for name, value in details.items() if value},
-        reported_by=actor,
-    )
+    event.call = call
     summary = fold([*events, event])  # refuses contradicting times before anything is written
     live = timezone.now() - report.timestamp <= POP_WINDOW
     if live and summary["state"] == CallState.ANSWERED:  # still on the line
         if report.kind == CallEventKind.ANSWERED:
-            event.pop_to = agent
+            event.pop_to = event.agent
         elif report.kind == CallEventKind.TRANSFERRED:
-            event.pop_to = target_agent
+            event.pop_to = event.target_agent
     event.save()
 
     for name, value in summary.items():
@@ -194,35 +199,17 @@ def import_calls(
             "external_id", flat=True
         )
     )
-    agents: dict[str, User | None] = {}
+    find = functools.cache(find_agent)  # a log names the same few agents again and again
     new: list[tuple[Call, list[CallEvent]]] = []
     for external_id, reports in calls.items():
         if external_id in stored or not reports:
             continue
         events: dict[tuple[str, datetime.datetime], CallEvent] = {}
-        for report in map(_validated, reports):
-            if report.agent not in agents:
-                agents[report.agent] = find_agent(organisation, report.agent)
-            if report.agent.strip() and agents[report.agent] is None:
-                raise DomainError(
-                    _("No agent of this organisation has the extension or user name “%(name)s”.")
-                    % {"name": report.agent.strip()},
-                    field="agent",
-                )
-            details = {name: (getattr(report, name) or "").strip() for name in DETAILS}
-            details["caller_number"] = _phone_number(details["caller_number"], organisation)
-            events.setdefault(
-                (report.kind, report.timestamp),
-                CallEvent(
-                    organisation=organisation,
-                    kind=report.kind,
-                    at=report.timestamp,
-                    agent=agents[report.agent],
-                    target=report.target.strip(),
-                    details={name: value for name, value in details.items() if value},
-                    reported_by=actor,
-                ),
+        for report in reports:
+            event = _event_from(
+                _validated(report), organisation=organisation, actor=actor, find=find
             )
+            events.setdefault((event.kind, event.at), event)
         call = Call(organisation=organisation, external_id=external_id.strip())
         for name, value in fold(events.values()).items():
             setattr(call, name, value)
