@@ -212,6 +212,16 @@ def _header(message, name: str) -> str:
         return repr(value)
 
 
+def _raw(message, name: str) -> str:
+    """A header's first value as it came, unfolded, for fields of plain ASCII tokens (ids,
+    flags): reading them raw spares the structured parser, which is most of the parse time."""
+    wanted = name.lower()
+    for key, value in message.raw_items():
+        if key.lower() == wanted:
+            return str(value).replace("\r", "").replace("\n", "")
+    return ""
+
+
 def _one_line(text: str, limit: int) -> str:
     text = _SPACE.sub(" ", "".join(ch if ch.isprintable() else " " for ch in text)).strip()
     return text[:limit]
@@ -293,35 +303,56 @@ def _payload(part) -> bytes:
     return b""
 
 
-def _text(part) -> str:
-    charset = None
+@dataclass(frozen=True)
+class _PartInfo:
+    content_type: str
+    charset: str | None
+    disposition: str
+    filename: str
+
+
+def _info(part) -> _PartInfo:
+    """What intake reads from a part's Content-Type and Content-Disposition, parsed once: the
+    message API parses a header again on every question asked of it."""
+    cached = getattr(part, "_intake_info", None)
+    if cached is not None:
+        return cached
+    content_type, params = part.get_default_type(), {}
     try:
-        charset = part.get_content_charset()
+        header = part.get("Content-Type")
+        if (
+            header is not None
+            and getattr(header, "content_type", "")
+            and "/" in str(header.content_type)
+        ):
+            content_type, params = header.content_type, dict(header.params)
     except Exception:
-        charset = None
-    return decode_text(_payload(part), charset)
+        params = {}
+    disposition, filename = "", ""
+    try:
+        header = part.get("Content-Disposition")
+        if header is not None:
+            disposition = (getattr(header, "content_disposition", "") or "").lower()
+            filename = dict(header.params).get("filename") or ""
+    except Exception:
+        disposition = ""
+    filename = filename or params.get("name") or ""
+    cached = _PartInfo(
+        content_type=str(content_type).lower(),
+        charset=params.get("charset"),
+        disposition=disposition,
+        filename=_one_line(str(filename), 255),
+    )
+    part._intake_info = cached
+    return cached
+
+
+def _text(part) -> str:
+    return decode_text(_payload(part), _info(part).charset)
 
 
 def _content_type(part) -> str:
-    try:
-        return (part.get_content_type() or "application/octet-stream").lower()
-    except Exception:
-        return "application/octet-stream"
-
-
-def _disposition(part) -> str:
-    try:
-        return (part.get_content_disposition() or "").lower()
-    except Exception:
-        return ""
-
-
-def _filename(part) -> str:
-    try:
-        name = part.get_filename() or ""
-    except Exception:
-        name = ""
-    return _one_line(str(name), 255)
+    return _info(part).content_type
 
 
 _TYPE_ALIASES = {
@@ -507,20 +538,20 @@ def automatic_reason(
     message, from_address: str, own_addresses: frozenset[str] = frozenset()
 ) -> str:
     """Why the message was written by a machine (auto-reply, bounce, loop), or ''."""
-    submitted = _header(message, "Auto-Submitted").strip().lower()
+    submitted = _raw(message, "Auto-Submitted").strip().lower()
     if submitted and not submitted.startswith("no"):
         return f"Auto-Submitted: {submitted[:60]}"
-    precedence = _header(message, "Precedence").strip().lower()
+    precedence = _raw(message, "Precedence").strip().lower()
     if precedence in {"bulk", "junk", "list", "auto_reply", "auto-reply"}:
         return f"Precedence: {precedence}"
     for name in ("X-Autoreply", "X-Autorespond"):
-        value = _header(message, name).strip()
+        value = _raw(message, name).strip()
         if value:
             return f"{name}: {value[:60]}"
-    loop = _header(message, "X-Loop").lower()
+    loop = _raw(message, "X-Loop").lower()
     if loop and (LOOP_MARKER in loop or any(address in loop for address in own_addresses)):
         return f"X-Loop: {loop.strip()[:60]}"
-    return_path = _header(message, "Return-Path").strip()
+    return_path = _raw(message, "Return-Path").strip()
     if return_path.replace(" ", "") == "<>":
         return "Return-Path: <>"
     content_type = _content_type(message)
@@ -566,7 +597,7 @@ def parse(
     parser raises is the caller's to quarantine as unparseable."""
     message = parse_bytes(raw)
     mail = ParsedMail()
-    mail.message_id = normalise_message_id(_header(message, "Message-ID"))
+    mail.message_id = normalise_message_id(_raw(message, "Message-ID"))
     senders = _addresses(message, "From") or _addresses(message, "Sender")
     if senders:
         mail.from_name, mail.from_address = senders[0]
@@ -574,26 +605,26 @@ def parse(
     mail.cc = [address for _name, address in _addresses(message, "Cc")]
     mail.subject = _one_line(_header(message, "Subject"), 300)
     mail.sent_at = _date(message)
-    mail.in_reply_to = message_ids(_header(message, "In-Reply-To"))
-    mail.references = message_ids(_header(message, "References"))
+    mail.in_reply_to = message_ids(_raw(message, "In-Reply-To"))
+    mail.references = message_ids(_raw(message, "References"))
     mail.automatic_reason = automatic_reason(message, mail.from_address, own_addresses)
 
     plain = html = None
-    try:
-        plain = message.get_body(preferencelist=("plain",))
-        html = message.get_body(preferencelist=("html",))
-    except Exception:  # a broken structure: the walk below still reads the parts
-        plain = html = None
     texts: list[str] = []
     is_report = _content_type(message) == "multipart/report"
     for part in _leaves(message, limits.max_parts):
         if QuarantineReason.HEADER_TOO_LARGE not in skip and part is not message:
             _check_part_headers(part, limits)
-        content_type = _content_type(part)
-        disposition = _disposition(part)
-        filename = _filename(part)
-        if part is plain or part is html:
-            continue
+        info = _info(part)
+        content_type, disposition, filename = info.content_type, info.disposition, info.filename
+        if disposition != "attachment":
+            # The first plain and the first HTML text that are not attachments are the body.
+            if content_type == "text/plain" and plain is None:
+                plain = part
+                continue
+            if content_type == "text/html" and html is None:
+                html = part
+                continue
         if content_type == "text/rfc822-headers" or (
             content_type == "message/rfc822" and is_report
         ):
@@ -627,7 +658,7 @@ def parse(
             filename = f"attachment{extension}"
         content_id = ""
         if "content-id" in {key.lower() for key in part}:
-            content_id = _header(part, "Content-ID").strip().strip("<>")[:200]
+            content_id = _raw(part, "Content-ID").strip().strip("<>")[:200]
         mail.attachments.append(Attachment(filename, content_type, content, content_id))
 
     body_text = _text(plain) if plain is not None else ""
@@ -662,7 +693,7 @@ def _bounced_ids(part) -> list[str]:
         inner = email.message_from_bytes(_payload(part), policy=email.policy.default)
     if inner is None:
         return []
-    return message_ids(_header(inner, "Message-ID"))
+    return message_ids(_raw(inner, "Message-ID"))
 
 
 def _attached_message(part) -> bytes:

@@ -119,14 +119,22 @@ def _receive(
 
 
 def _existing(organisation_id: int, dedupe_key: str) -> InboundMessage | None:
-    found = (
-        InboundMessage.objects.filter(organisation_id=organisation_id, dedupe_key=dedupe_key)
-        .defer("raw", "body_text", "body_html")
-        .first()
-    )
+    rows = InboundMessage.objects.filter(organisation_id=organisation_id, dedupe_key=dedupe_key)
+    # A new message is the common case: one look at the unique index, no row read.
+    if not rows.exists():
+        return None
+    found = rows.defer("raw", "body_text", "body_html").select_related("case").first()
     if found is not None:
         found.duplicate = True
     return found
+
+
+def _channel_account(mailbox: Mailbox) -> User:
+    """The e-mail channel's account, read once per mailbox object."""
+    cached = getattr(mailbox, "_channel_account", None)
+    if cached is None:
+        cached = mailbox._channel_account = channel_service_user(mailbox.organisation, "email")
+    return cached
 
 
 def own_addresses(mailbox: Mailbox) -> frozenset[str]:
@@ -283,12 +291,9 @@ def _record(
 ) -> InboundMessage:
     organisation = mailbox.organisation
     with transaction.atomic():
-        # Inside the transaction: a second worker with the same message waits here (SQLite
-        # takes the write lock at BEGIN) or fails on the unique constraint (PostgreSQL).
-        existing = _existing(organisation.pk, dedupe_key)
-        if existing is not None:
-            return existing
-        account = channel_service_user(organisation, "email")
+        # No second look for the same message here: a worker that raced another past the
+        # check in _receive fails on the unique constraint at the end, and its case with it.
+        account = _channel_account(mailbox)
         case, threaded_by = find_thread(mailbox, mail)
         if case is not None and case.status not in OPEN_STATUSES:
             # A closed or resolved case stays as it was decided; the message opens a new one
