@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 
 import pytest
 from django.contrib import admin
@@ -46,6 +47,9 @@ def object_ids(tenant) -> dict[str, int]:
         "service_point_id": tenant.service_point.pk,
         "user_id": tenant.user(Role.GENERAL_AGENT).pk,
         "case_id": tenant.case.pk,
+        "mailbox_id": mail_of(tenant).mailbox.pk,
+        "mail_message_id": mail_of(tenant).message.pk,
+        "quarantined_mail_id": mail_of(tenant).quarantined.pk,
         "call_id": call_of(tenant).pk,
         "attachment_id": CaseAttachment.objects.get_or_create(
             organisation=tenant.organisation,
@@ -115,6 +119,34 @@ def extension_of(tenant):
         number="1001",
         defaults={"user": tenant.user(Role.GENERAL_AGENT)},
     )[0]
+
+
+@dataclass
+class Mail:
+    mailbox: object
+    message: object
+    quarantined: object
+
+
+def mail_of(tenant) -> Mail:
+    """A mailbox of the tenant with a received message and a quarantined one, built once."""
+    if getattr(tenant, "mail", None) is None:
+        from civicdesk.intake.services import receive_message
+        from civicdesk.testing.factories import MailboxFactory
+
+        mailbox = MailboxFactory(
+            organisation=tenant.organisation, default_case_type=tenant.case_type
+        )
+        message = receive_message(
+            mailbox=mailbox,
+            raw=b"From: a@citizen.example\r\nSubject: Hello\r\n\r\nA question\r\n",
+            source="http",
+        )
+        quarantined = receive_message(
+            mailbox=mailbox, raw=b"Subject: no sender\r\n\r\nx\r\n", source="http"
+        )
+        tenant.mail = Mail(mailbox, message, quarantined)
+    return tenant.mail
 
 
 def ui_routes(resolver=None, prefix=""):
@@ -323,10 +355,11 @@ def admin_objects(tenant) -> dict:
         "knowledge.tag": knowledge_of(tenant).tag,
         "sla.businesscalendar": calendar,
         "sla.slapolicy": policy,
-        **billing_admin_objects(tenant),
         "sms.smsnumber": SmsNumberFactory(
             organisation=tenant.organisation, default_case_type=tenant.case_type
         ),
+        "intake.mailbox": mail_of(tenant).mailbox,
+        **billing_admin_objects(tenant),
     }
 
 
