@@ -1,5 +1,6 @@
 """The demo's cases: registered through the case services, something in every work list."""
 
+from collections import Counter
 from io import StringIO
 
 import pytest
@@ -35,8 +36,10 @@ def _cases(slug):
 @pytest.mark.usefixtures("demo")
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_story_is_one_case(slug):
-    subjects = sorted(_cases(slug).values_list("subject", flat=True))
-    assert subjects == sorted(story["subject"] for story in DEMO_CASES[slug])
+    # The demo extras (mail, SMS, billing's visits, ...) add cases of their own beside the stories.
+    subjects = Counter(_cases(slug).values_list("subject", flat=True))
+    stories = [story["subject"] for story in DEMO_CASES[slug]]
+    assert {subject: subjects[subject] for subject in stories} == dict.fromkeys(stories, 1)
 
 
 @pytest.mark.usefixtures("demo")
