@@ -19,6 +19,7 @@ from civicdesk.cases.models import CaseAttachment
 from civicdesk.customers.models import AccessPurpose, PersonalDataAccess
 from civicdesk.org.choices import Role
 from civicdesk.org.services import create_api_token
+from civicdesk.portal.models import HeldBack
 from civicdesk.reporting.models import Digest, DigestKind
 from civicdesk.sla import services as sla_services
 from civicdesk.testing.factories import SmsNumberFactory
@@ -359,6 +360,13 @@ def admin_objects(tenant) -> dict:
             organisation=tenant.organisation, default_case_type=tenant.case_type
         ),
         "intake.mailbox": mail_of(tenant).mailbox,
+        "portal.heldback": HeldBack.objects.create(
+            organisation=tenant.organisation,
+            day=datetime.date(2026, 11, 23),
+            form="contact",
+            reason="honeypot",
+            count=1,
+        ),
         **billing_admin_objects(tenant),
     }
 
