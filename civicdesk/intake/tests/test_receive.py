@@ -208,3 +208,65 @@ def test_a_message_without_sender_is_quarantined(mailbox):
     assert received.reason == QuarantineReason.NO_SENDER
     assert receive_message(mailbox=mailbox, raw=raw, source="imap").pk == received.pk
     assert QuarantinedMessage.objects.count() == 1
+
+
+def test_two_workers_racing_with_one_message_make_one_event(mailbox, monkeypatch):
+    """The second worker passed the look-up before the first committed: the unique constraint
+    stops it at the end, its case is rolled back, and it answers with the first one's row."""
+    from civicdesk.intake import services
+
+    raw = build_mail()
+    first = receive_message(mailbox=mailbox, raw=raw, source="imap")
+    cases, events = Case.objects.count(), contact_events()
+    real_existing = services._existing
+    calls = []
+
+    def missed_once(organisation_id, dedupe_key):
+        calls.append(dedupe_key)
+        return None if len(calls) == 1 else real_existing(organisation_id, dedupe_key)
+
+    monkeypatch.setattr(services, "_existing", missed_once)
+    again = receive_message(mailbox=mailbox, raw=raw, source="imap")
+    assert again.pk == first.pk and again.duplicate and len(calls) == 2
+    assert (Case.objects.count(), contact_events()) == (cases, events)
+
+
+def test_a_huge_header_is_refused_before_the_parser_sees_it(mailbox):
+    import time
+
+    raw = b"From: a@b.example\r\nTo: " + b"x@y.example, " * 60_000 + b"\r\n\r\nbody\r\n"
+    started = time.perf_counter()
+    received = receive_message(mailbox=mailbox, raw=raw, source="imap")
+    assert time.perf_counter() - started < 2
+    assert received.reason == QuarantineReason.HEADER_TOO_LARGE
+
+
+def test_the_mailbox_admin_stores_the_imap_password_encrypted(client, mailbox):
+    from django.urls import reverse
+
+    admin = factories.UserFactory(organisation=mailbox.organisation, roles=["administrator"])
+    client.force_login(admin)
+    url = reverse("admin:intake_mailbox_change", args=[mailbox.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    form = {
+        "name": mailbox.name,
+        "address": mailbox.address,
+        "default_case_type": mailbox.default_case_type_id,
+        "is_active": "on",
+        "imap_host": "imap.kommun.example",
+        "imap_port": 993,
+        "imap_ssl": "on",
+        "imap_username": "kontakt",
+        "imap_password": "hemligt lösenord",
+        "imap_folder": "INBOX",
+    }
+    assert client.post(url, form).status_code == 302
+    mailbox.refresh_from_db()
+    assert mailbox.imap_password == "hemligt lösenord"
+    assert "hemligt" not in mailbox.imap_password_encrypted
+    form["imap_password"] = ""
+    client.post(url, form)
+    mailbox.refresh_from_db()
+    assert mailbox.imap_password == "hemligt lösenord"  # an empty field keeps it
+    assert "hemligt" not in client.get(url).content.decode()
