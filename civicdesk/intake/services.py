@@ -21,7 +21,7 @@ from civicdesk.cases.choices import OPEN_STATUSES, Channel, EventKind
 from civicdesk.cases.models import Case, CaseEvent
 from civicdesk.core import authz
 from civicdesk.core.errors import DomainError
-from civicdesk.customers.models import ContactKind, Customer
+from civicdesk.customers.models import ContactKind, Customer, CustomerContact
 from civicdesk.intake import mailparse
 from civicdesk.intake.mailparse import Limits, ParsedMail, Refused
 from civicdesk.intake.models import (
@@ -225,17 +225,16 @@ def find_thread(mailbox: Mailbox, mail: ParsedMail) -> tuple[Case | None, str]:
 
 
 def _customer_for(organisation_id: int, address: str) -> Customer | None:
-    """The one customer with this e-mail address; none when nobody or several have it."""
-    found = list(
-        Customer.objects.filter(
-            organisation_id=organisation_id,
-            contacts__kind=ContactKind.EMAIL,
-            contacts__value=address.lower(),
-        )
-        .only("pk", "organisation_id")
-        .distinct()[:2]
+    """The one customer with this e-mail address; none when nobody or several have it. Asked
+    through the contacts' (organisation, kind, value) index: no join for the usual stranger."""
+    ids = set(
+        CustomerContact.objects.filter(
+            organisation_id=organisation_id, kind=ContactKind.EMAIL, value=address.lower()
+        ).values_list("customer_id", flat=True)[:10]
     )
-    return found[0] if len(found) == 1 else None
+    if len(ids) != 1:
+        return None
+    return Customer.objects.only("pk", "organisation_id").get(pk=ids.pop())
 
 
 # --- recording ----------------------------------------------------------------------------------
