@@ -186,3 +186,10 @@ def test_a_message_that_still_fails_stays_in_quarantine(client, mailbox):
     client.post(reverse("intake:release", args=[item.pk]))
     item.refresh_from_db()
     assert item.resolved_at is None and not InboundMessage.objects.exists()
+
+
+def test_administrators_find_the_quarantine_in_the_menu(client, mailbox):
+    client.force_login(agent_of(mailbox, Role.ADMINISTRATOR))
+    assert reverse("intake:quarantine") in client.get(reverse("home")).content.decode()
+    client.force_login(agent_of(mailbox, Role.GENERAL_AGENT))
+    assert reverse("intake:quarantine") not in client.get(reverse("home")).content.decode()
