@@ -9,10 +9,9 @@ from ninja import Router, Status
 from civicdesk.core import authz
 from civicdesk.core.api import actor_of, error_responses
 from civicdesk.core.errors import DomainError
-from civicdesk.intake import selectors
+from civicdesk.intake import selectors, services
 from civicdesk.intake.models import InboundMessage, MessageSource
 from civicdesk.intake.schemas import ReceivedOut
-from civicdesk.intake.services import receive_message
 
 router = Router(tags=["E-mail intake"])
 
@@ -62,6 +61,7 @@ def _outcome(result) -> ReceivedOut:
 def deliver_message(request, mailbox_id: int):
     actor = actor_of(request)
     mailbox = selectors.get_mailbox(actor, mailbox_id)
+    # Asked before the body is read; deliver_message asks again, as every service does.
     authz.require(actor, "intake.deliver_mail", mailbox)
     limit = settings.CIVICDESK_MAIL_MAX_BYTES
     try:
@@ -85,5 +85,7 @@ def deliver_message(request, mailbox_id: int):
         )
     if not raw.strip():
         raise DomainError(_("The body is empty: send the raw message."), field="body")
-    result = receive_message(mailbox=mailbox, raw=raw, source=MessageSource.HTTP)
+    result = services.deliver_message(
+        actor=actor, mailbox=mailbox, raw=raw, source=MessageSource.HTTP
+    )
     return Status(200 if getattr(result, "duplicate", False) else 201, _outcome(result))

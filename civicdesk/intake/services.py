@@ -54,6 +54,16 @@ def receive_message(
     return _receive(mailbox=mailbox, raw=bytes(raw), source=source)
 
 
+def deliver_message(
+    *, actor: User, mailbox: Mailbox, raw: bytes, source: str
+) -> InboundMessage | QuarantinedMessage:
+    """A message a mail gateway hands in for a mailbox: its token's user must be an
+    administrator of the mailbox's organisation or that organisation's e-mail channel account."""
+    authz.require_same_organisation(actor, mailbox)
+    authz.require(actor, "intake.deliver_mail", mailbox)
+    return receive_message(mailbox=mailbox, raw=raw, source=source)
+
+
 def _receive(
     *, mailbox: Mailbox, raw: bytes, source: str, skip: frozenset[str] = frozenset()
 ) -> InboundMessage | QuarantinedMessage:
