@@ -9,6 +9,7 @@ messages to the application's webhooks, the way the operator would.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import threading
@@ -133,3 +134,18 @@ class SmsGateway:
             f"{base_url}/sms/webhooks/inbound/",
             {"id": id, "from": sender, "to": to, "text": text},
         )
+
+
+@contextlib.contextmanager
+def running_gateway(settings):
+    """A started gateway with the settings (pytest-django's fixture) pointing at it."""
+    gateway = SmsGateway()
+    gateway.start()
+    settings.CIVICDESK_SMS_GATEWAY_URL = gateway.url
+    settings.CIVICDESK_SMS_GATEWAY_API_KEY = gateway.api_key
+    settings.CIVICDESK_SMS_GATEWAY_WEBHOOK_SECRET = gateway.secret
+    settings.CIVICDESK_SMS_GATEWAY_TIMEOUT = 2
+    try:
+        yield gateway
+    finally:
+        gateway.stop()

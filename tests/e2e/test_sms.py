@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from civicdesk.org.choices import Role
 from civicdesk.testing.factories import SmsNumberFactory
-from civicdesk.testing.sms_gateway import SmsGateway
+from civicdesk.testing.sms_gateway import running_gateway
 from tests.e2e.conftest import axe_violations, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -14,12 +14,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def gateway(settings):
-    server = SmsGateway()
-    server.start()
-    settings.CIVICDESK_SMS_GATEWAY_URL = server.url
-    settings.CIVICDESK_SMS_GATEWAY_API_KEY = server.api_key
-    yield server
-    server.stop()
+    with running_gateway(settings) as server:
+        yield server
 
 
 def test_an_agent_texts_the_customer_from_the_case(page, live_server, tenant_a, gateway):

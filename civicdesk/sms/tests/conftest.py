@@ -1,20 +1,14 @@
 import pytest
 
 from civicdesk.testing.factories import SmsNumberFactory
-from civicdesk.testing.sms_gateway import SmsGateway
+from civicdesk.testing.sms_gateway import running_gateway
 
 
 @pytest.fixture
 def sms_gateway(settings):
     """The operator's gateway on loopback, with the settings pointing at it."""
-    gateway = SmsGateway()
-    gateway.start()
-    settings.CIVICDESK_SMS_GATEWAY_URL = gateway.url
-    settings.CIVICDESK_SMS_GATEWAY_API_KEY = gateway.api_key
-    settings.CIVICDESK_SMS_GATEWAY_WEBHOOK_SECRET = gateway.secret
-    settings.CIVICDESK_SMS_GATEWAY_TIMEOUT = 2
-    yield gateway
-    gateway.stop()
+    with running_gateway(settings) as gateway:
+        yield gateway
 
 
 @pytest.fixture
