@@ -243,7 +243,7 @@ def _addresses(message, name: str) -> list[tuple[str, str]]:
     found = []
     for display, address in pairs:
         address = (address or "").strip().strip("<>").lower()
-        if "@" in address and len(address) <= 320 and not any(ch.isspace() for ch in address):
+        if "@" in address and len(address) <= 320 and address.isprintable() and " " not in address:
             found.append((_one_line(display or "", 200), address))
     return found
 

@@ -85,6 +85,7 @@ def _receive(
             QuarantineReason.UNPARSEABLE,
             f"{type(error).__name__}: {error}"[:2000],
         )
+    _scrub(mail)
     dedupe_key = mail.dedupe_key(content_sha256)
     existing = _existing(mailbox.organisation_id, dedupe_key)
     if existing is not None:
@@ -126,6 +127,23 @@ def _receive(
             QuarantineReason.ERROR,
             f"{type(error).__name__}: {message}"[:2000],
         )
+
+
+def _text(value: str, limit: int | None = None) -> str:
+    """Text as PostgreSQL stores it: no NUL characters (the message's bytes keep them)."""
+    value = (value or "").replace("\x00", "\ufffd")
+    return value[:limit] if limit else value
+
+
+def _scrub(mail: ParsedMail) -> None:
+    """What is read from the message goes into text columns (the case's too): NUL-free."""
+    for name in ("from_address", "from_name", "subject", "body_text", "body_html"):
+        setattr(mail, name, _text(getattr(mail, name)))
+    mail.automatic_reason = _text(mail.automatic_reason)
+    mail.to = [_text(address) for address in mail.to]
+    mail.cc = [_text(address) for address in mail.cc]
+    for item in mail.attachments:
+        item.filename = _text(item.filename)
 
 
 def _existing(organisation_id: int, dedupe_key: str) -> InboundMessage | None:
@@ -344,17 +362,17 @@ def _record(
             message_id=mail.message_id,
             content_sha256=content_sha256,
             raw=raw,
-            from_address=mail.from_address[:320],
-            from_name=mail.from_name[:200],
-            to=mail.to[:100],
-            cc=mail.cc[:100],
-            subject=mail.subject[:300],
+            from_address=_text(mail.from_address, 320),
+            from_name=_text(mail.from_name, 200),
+            to=[_text(address) for address in mail.to[:100]],
+            cc=[_text(address) for address in mail.cc[:100]],
+            subject=_text(mail.subject, 300),
             sent_at=mail.sent_at,
-            body_text=mail.body_text,
-            body_html=mail.body_html,
+            body_text=_text(mail.body_text),
+            body_html=_text(mail.body_html),
             has_remote_images=mail.has_remote_images,
             is_automatic=bool(mail.automatic_reason),
-            automatic_reason=mail.automatic_reason[:200],
+            automatic_reason=_text(mail.automatic_reason, 200),
             case=case,
             event=event,
             threaded_by=threaded_by,
@@ -413,7 +431,7 @@ def _quarantine(
         "mailbox": mailbox,
         "source": source[:10],
         "reason": reason,
-        "detail": detail,
+        "detail": _text(str(detail), 4000),
         "raw": raw,
         "size": len(raw),
     }

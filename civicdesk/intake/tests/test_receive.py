@@ -270,3 +270,22 @@ def test_the_mailbox_admin_stores_the_imap_password_encrypted(client, mailbox):
     mailbox.refresh_from_db()
     assert mailbox.imap_password == "hemligt lösenord"  # an empty field keeps it
     assert "hemligt" not in client.get(url).content.decode()
+
+
+def test_nul_characters_never_reach_a_text_column(mailbox):
+    """PostgreSQL refuses NUL in text; the original bytes keep them."""
+    raw = (
+        b"From: Ann\x00a <anna@medborgare.example>\r\nSubject: Hej\x00d\r\n"
+        b"Auto-Submitted: auto\x00replied\r\n\r\nText\x00here\r\n"
+    )
+    first = receive_message(mailbox=mailbox, raw=build_mail(), source="imap")
+    raw = raw.replace(b"Subject: Hej", b"Subject: " + first.case.reference.encode() + b" Hej")
+    received = receive_message(mailbox=mailbox, raw=raw, source="imap")
+    assert isinstance(received, InboundMessage)
+    for value in (received.subject, received.body_text, received.automatic_reason):
+        assert "\x00" not in value
+    assert b"\x00" in bytes(received.raw)
+    quarantined = receive_message(
+        mailbox=mailbox, raw=b"X-Bad\x00Name: " + b"a" * 40_000 + b"\r\n\r\nx", source="imap"
+    )
+    assert "\x00" not in quarantined.detail
