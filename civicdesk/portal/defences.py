@@ -122,8 +122,8 @@ def _counter(scope: str, value: str, now: datetime.datetime) -> dict:
 
 
 def exceeded(scope: str, value: str, limit: int) -> bool:
-    """Whether `value` has used up its `limit` in the current window. Reads, writes nothing, so
-    a flood of refused requests costs no writes."""
+    """Whether `value` has used up its `limit` in the current window. Only reads: a refused
+    request adds nothing to the counters (it is counted once in HeldBack, per day)."""
     if not value:
         return False
     counter = _counter(scope, value, timezone.now())
