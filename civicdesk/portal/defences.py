@@ -123,7 +123,7 @@ def _counter(scope: str, value: str, now: datetime.datetime) -> dict:
 
 def exceeded(scope: str, value: str, limit: int) -> bool:
     """Whether `value` has used up its `limit` in the current window. Only reads: a refused
-    request adds nothing to the counters (it is counted once in HeldBack, per day)."""
+    request adds nothing to the counters (HeldBack counts it, one row per day and reason)."""
     if not value:
         return False
     counter = _counter(scope, value, timezone.now())
