@@ -239,16 +239,17 @@ def find_thread(mailbox: Mailbox, mail: ParsedMail) -> tuple[Case | None, str]:
         case = cases.filter(reference__in=own).first()
         if case is not None:
             return case, ThreadedBy.HEADERS
-    case_id = (
+    earlier = (
         InboundMessage.objects.filter(
             organisation_id=organisation.pk, message_id__in=ids, case__isnull=False
         )
+        .select_related("case")
+        .only("pk", "case")
         .order_by("-received_at")
-        .values_list("case_id", flat=True)
         .first()
     )
-    if case_id is not None:
-        return cases.get(pk=case_id), ThreadedBy.HEADERS
+    if earlier is not None:
+        return earlier.case, ThreadedBy.HEADERS
     return None, ThreadedBy.NEW
 
 
