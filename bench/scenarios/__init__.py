@@ -4,6 +4,7 @@ in the database and the generation timings in `bench.generation`."""
 
 from bench.scenarios import (
     api_register,
+    cti,
     email_ingest,
     generation,
     http_latency,
@@ -35,5 +36,6 @@ SCENARIOS = (
     sla,  # rolls its changes back; after the read-only scenarios all the same
     email_ingest,  # adds 12,000 e-mail cases and contacts: after the scenarios that count cases
     sms,  # adds cases: after the scenarios that count them
+    cti,  # adds calls, read by no scenario before it
     memory,  # last: the peak over everything before it
 )
