@@ -3,6 +3,7 @@ else's; through the real ASGI application with the session cookie, as a browser 
 
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
+from channels.layers import InMemoryChannelLayer, channel_layers
 from channels.routing import URLRouter
 from django.conf import settings
 from django.test import Client
@@ -103,3 +104,26 @@ def test_the_asgi_application_signs_the_socket_in_with_the_session(tenant_a):
         assert not (await stranger.connect())[0]
 
     async_to_sync(scenario)()
+
+
+class SharedLayer(InMemoryChannelLayer):
+    """Stands in for Redis: a layer the code must treat as crossing processes."""
+
+
+def test_with_a_shared_layer_the_pop_is_sent_on_commit_without_the_relay(settings, tenant_a):
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": f"{__name__}.SharedLayer"}}
+    channel_layers.backends.clear()
+    agent = tenant_a.user(Role.GENERAL_AGENT)
+
+    async def scenario():
+        socket = socket_of(agent)
+        assert (await socket.connect())[0]
+        assert relay.task is None
+        await answer(tenant_a, agent)
+        assert (await socket.receive_json_from(timeout=5))["type"] == "pop"
+        await socket.disconnect()
+
+    try:
+        async_to_sync(scenario)()
+    finally:
+        channel_layers.backends.clear()
