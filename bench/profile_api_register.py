@@ -168,8 +168,10 @@ def _report(name, wall, requests, totals, one_request, profile) -> None:
     for elapsed, sql in one_request:
         print(f"    {elapsed * 1000:6.3f} ms  {' '.join(sql.split())[:110]}")
     out = io.StringIO()
+    # PROFILE_SORT=cumulative PROFILE_FILTER=civicdesk PROFILE_CALLERS=name narrow the listing.
     stats = pstats.Stats(profile, stream=out).sort_stats(os.environ.get("PROFILE_SORT", "tottime"))
-    stats.print_stats(os.environ.get("PROFILE_FILTER", ""), 15 if not os.environ.get("PROFILE_FILTER") else 40)
+    only = os.environ.get("PROFILE_FILTER", "")
+    stats.print_stats(only, 40 if only else 15)
     if os.environ.get("PROFILE_CALLERS"):
         stats.print_callers(os.environ["PROFILE_CALLERS"])
     print("  own time under cProfile (slows everything ~2x; for proportions):")

@@ -414,9 +414,7 @@ class CaseEvent(TenantModel):
     """An entry in a case's timeline. Written once, never changed: corrections are new events."""
 
     # The timeline index (case, at) serves every look-up by case.
-    case = models.ForeignKey(
-        Case, on_delete=models.PROTECT, related_name="events", db_index=False
-    )
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events", db_index=False)
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     actor = models.ForeignKey(
         "org.User", on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("who")
