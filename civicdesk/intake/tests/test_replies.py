@@ -260,3 +260,20 @@ def test_the_reply_page_shows_a_missing_address_on_the_form(client, tenant_a):
 def test_another_organisations_case_is_not_found(client, tenant_a, tenant_b):
     client.force_login(tenant_b.user(Role.GENERAL_AGENT))
     assert client.get(reverse("intake:reply", args=[tenant_a.case.pk])).status_code == 404
+
+
+def test_the_reply_page_is_refused_to_who_may_see_but_not_work_on_the_case(client, tenant_a):
+    client.force_login(tenant_a.user(Role.ADMINISTRATOR))
+    url = reverse("intake:reply", args=[tenant_a.case.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"text": "Hej", "language": "sv"}).status_code == 403
+    assert not OutboundEmail.objects.exists()
+
+
+def test_a_resolved_case_is_reopened_before_it_is_answered(tenant_a):
+    agent = tenant_a.user(Role.GENERAL_AGENT)
+    case_services.resolve_case(actor=agent, case=tenant_a.case, resolution="Answered")
+    with pytest.raises(DomainError) as error:
+        replies.reply_to_customer(actor=agent, case=tenant_a.case, text="Hej igen")
+    assert error.value.code == "illegal_transition"
+    assert not OutboundEmail.objects.exists()
