@@ -37,6 +37,7 @@ from django.db import transaction
 from django.template.loader import select_template
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from civicdesk.cases import services as case_services
 from civicdesk.cases.choices import Channel, Direction
@@ -51,6 +52,10 @@ from civicdesk.integrations.models import OutboundEmail
 from civicdesk.org.models import User
 
 MAX_REPLY = 20_000
+NO_ADDRESS = gettext_lazy(
+    "The customer has no e-mail address: add one to the customer record, or answer on "
+    "another channel."
+)
 SUBJECT_CHARS = 200
 # Reply and forward prefixes of the mail clients of the four languages, stripped before "Re:".
 _PREFIXES = re.compile(r"^\s*((re|aw|sv|vs|odp|fw|fwd|vl|pd|vb)\s*(\[\d+\])?\s*:\s*)+", re.I)
@@ -164,13 +169,7 @@ def reply_to_customer(*, actor: User, case: Case, text: str, language: str = "")
     last = last_received(case)
     recipient = reply_recipient(case, last)
     if not recipient:
-        raise DomainError(
-            _(
-                "The customer has no e-mail address: add one to the customer record, or "
-                "answer on another channel."
-            ),
-            code="no_email",
-        )
+        raise DomainError(NO_ADDRESS, code="no_email")
     contact = case_services.append_contact(
         actor=actor,
         case=case,

@@ -62,6 +62,7 @@ def reply(request, case_id: int):
             # The address the customer wrote from is in the case already; one from the
             # customer register is not shown here (opening the record logs the access).
             "recipient": last.from_address if last is not None else "",
+            "no_address": replies.NO_ADDRESS if not replies.reply_recipient(case, last) else "",
             "sender": replies.reply_sender(case, last),
         },
         status=400 if form.errors else 200,

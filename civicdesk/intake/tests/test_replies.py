@@ -249,11 +249,13 @@ def test_the_reply_page_shows_a_missing_address_on_the_form(client, tenant_a):
         case_type=tenant_a.case_type,
     )
     client.force_login(agent)
-    response = client.post(
-        reverse("intake:reply", args=[case.pk]), {"text": "Hej", "language": "sv"}
-    )
+    url = reverse("intake:reply", args=[case.pk])
+    # Said before the agent writes, and again, once, if they send all the same.
+    assert client.get(url).content.decode().count("no e-mail address") == 1
+    response = client.post(url, {"text": "Hej", "language": "sv"})
     assert response.status_code == 400
     assert "no e-mail address" in response.context["form"].non_field_errors()[0]
+    assert response.content.decode().count("no e-mail address") == 1
     assert not OutboundEmail.objects.exists()
 
 
