@@ -45,9 +45,16 @@ def report_context(report: MonthlyReport) -> dict:
     }
 
 
+class PdfUnavailable(Exception):
+    """WeasyPrint cannot load pango: the server lacks the system packages (operations.md)."""
+
+
 def render_pdf(html: str, base_url: str) -> bytes:
     """The page as a PDF, styled by the same stylesheet's print rules."""
-    from weasyprint import CSS, HTML  # loads pango: only when a PDF is asked for
+    try:
+        from weasyprint import CSS, HTML  # loads pango: only when a PDF is asked for
+    except OSError as error:
+        raise PdfUnavailable(str(error)) from error
 
     with open(finders.find(STYLESHEET), encoding="utf-8") as stylesheet:
         css = CSS(string=stylesheet.read())

@@ -1,6 +1,7 @@
 import zoneinfo
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
@@ -190,5 +191,16 @@ def monthly_report(request):
     if report:
         context |= monthly.report_context(report)
     if report and request.GET.get("format") == "pdf":
-        return monthly.pdf_response(request, context)
+        try:
+            return monthly.pdf_response(request, context)
+        except monthly.PdfUnavailable:
+            # A server without Debian's pango: say so on the page, which prints as well.
+            messages.error(
+                request,
+                _(
+                    "The PDF cannot be made on this server (system packages for PDF output "
+                    "are missing); print this page instead."
+                ),
+            )
+            return render(request, "reporting/monthly_report.html", context, status=503)
     return render(request, "reporting/monthly_report.html", context)

@@ -328,3 +328,16 @@ def test_the_monthly_report_page_and_its_pdf(client, an_organised_month):
     assert "the month of October 2026" in text
     assert "Cases registered" in text and "Home care Ltd" in text
     assert "Skip to content" not in text  # the page's navigation is not printed
+
+
+def test_without_pango_the_pdf_is_refused_with_a_message(client, an_organised_month, monkeypatch):
+    from civicdesk.reporting import monthly
+
+    def no_pango(html, base_url):
+        raise monthly.PdfUnavailable("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(monthly, "render_pdf", no_pango)
+    client.force_login(an_organised_month.user(Role.TEAM_LEAD))
+    answer = client.get(reverse("reporting:monthly_report"), {"month": "2026-10", "format": "pdf"})
+    assert answer.status_code == 503
+    assert "print this page instead" in answer.content.decode()
