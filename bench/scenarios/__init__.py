@@ -6,6 +6,7 @@ from bench.scenarios import (
     api_register,
     cti,
     email_ingest,
+    erlang,
     generation,
     http_latency,
     knowledge_recall,
@@ -33,6 +34,7 @@ SCENARIOS = (
     knowledge_search,  # the generated articles; the recall set's index includes them
     knowledge_recall,
     reports,
+    erlang,  # pure computation
     sla,  # rolls its changes back; after the read-only scenarios all the same
     email_ingest,  # adds 12,000 e-mail cases and contacts: after the scenarios that count cases
     sms,  # adds cases: after the scenarios that count them

@@ -127,7 +127,9 @@ def _stationary(agents: int, arrival: float, service: float, abandon: float):
         raise ValueError("The queue does not settle within 200,000 waiting callers.")
     served = [math.exp(value - peak) for value in logs]
     queued = [math.exp(value - peak) for value in tail]
-    total = math.fsum(served) + math.fsum(queued)
+    # Positive terms only: a plain sum is exact to a few thousand ulps, and math.fsum's
+    # exactness cost two thirds of an Erlang A staffing solve at 2,000 agents.
+    total = sum(served) + sum(queued)
     return [p / total for p in served], [p / total for p in queued]
 
 
@@ -136,41 +138,30 @@ def _answered_in_time_after_waiting(
 ) -> float:
     """P(an arrival waits and is answered within `threshold`).
 
-    `start[s-1]`: P(the arrival finds every agent busy and s-1 callers ahead). With s steps to
-    go it moves one step on at rate N·mu + (s-1)·theta (an agent frees up or a caller ahead
-    gives up) and gives up itself at rate theta. Uniformised at rate L = N·mu + S·theta, the
-    number of events by t is Poisson(L·t); each event moves on, gives up or does nothing.
+    `start[s-1]`: P(the arrival finds every agent busy and s-1 callers ahead). From position s
+    it moves one place on at rate a + (i-1)·theta from place i (a = N·mu: an agent frees up,
+    or a caller ahead gives up), so its wait for an agent V_s is a sum of exponentials with
+    rates a, a+theta, ..., a+(s-1)·theta, whose density is K·e^(-a·v)·(1-e^(-theta·v))^(s-1).
+    Its own patience is exponential with rate theta, so
+        P(answered within t) = E[e^(-theta·V_s); V_s <= t]
+                             = a/(a + s·theta) · (1 - I_x(a/theta + 1, s)),  x = e^(-theta·t),
+    where I is the regularised incomplete beta function. With s a whole number, I_x(alpha, s)
+    is the probability that a negative binomial (alpha, x) count is below s, so every position
+    is summed in one pass over the counts, in logarithms (x^alpha underflows at 2,000 agents).
     """
-    steps = len(start)
-    rate = agents * service + steps * abandon
-    mean = rate * threshold
-    last = mean + 20 * math.sqrt(mean) + 50  # beyond this the Poisson tail is nothing
-    state = list(start)
-    answered = 0.0  # P(answered within the events so far)
+    rate = agents * service
+    alpha = rate / abandon + 1
+    x = math.exp(-abandon * threshold)
+    log_x, log_rest = -abandon * threshold, math.log1p(-x)
+    log_mass = alpha * log_x  # log P(count = 0)
+    below = 0.0  # P(count < s)
     total = 0.0
-    cumulative = 0.0
-    k = 0
-    weight_log = -mean  # log P(exactly k events by t), kept in logs: e^-mean underflows
-    while True:
-        weight = math.exp(weight_log)
-        cumulative += weight
-        total += weight * answered
-        if k >= last or (k >= mean and 1 - cumulative < NEGLIGIBLE):
-            return total
-        moved = [0.0] * steps
-        for s in range(1, steps + 1):
-            mass = state[s - 1]
-            if mass < 1e-300:
-                continue
-            forward = (agents * service + (s - 1) * abandon) / rate
-            moved[s - 1] += mass * (1 - forward - abandon / rate)
-            if s == 1:
-                answered += mass * forward
-            else:
-                moved[s - 2] += mass * forward
-        state = moved
-        k += 1
-        weight_log += math.log(mean) - math.log(k)
+    for s, mass in enumerate(start, start=1):
+        below += math.exp(log_mass)  # now P(count <= s-1)
+        log_mass += math.log(alpha + s - 1) - math.log(s) + log_rest
+        if mass > 0.0:
+            total += mass * rate / (rate + s * abandon) * max(0.0, 1.0 - below)
+    return total
 
 
 def _erlang_a_outcome(queue: Queue, agents: int) -> Outcome:
@@ -178,11 +169,12 @@ def _erlang_a_outcome(queue: Queue, agents: int) -> Outcome:
     service = 1 / queue.handle_seconds
     abandon = 1 / queue.patience_seconds
     served, queued = _stationary(agents, arrival, service, abandon)
-    no_wait = math.fsum(served[:agents])
+    no_wait = sum(served[:agents])
     # An arrival that finds N busy and j waiting joins as the (j+1)-th: P(N + j in system).
     start = [served[agents], *queued[:-1]]
-    waiting_callers = math.fsum(j * p for j, p in enumerate(queued, start=1))
-    busy = math.fsum(min(k, agents) * p for k, p in enumerate(served)) + agents * math.fsum(queued)
+    waiting_callers = sum(j * p for j, p in enumerate(queued, start=1))
+    # served[k] has k <= agents callers in the system, each with an agent.
+    busy = sum(k * p for k, p in enumerate(served)) + agents * sum(queued)
     in_time = no_wait + (
         _answered_in_time_after_waiting(start, agents, service, abandon, queue.threshold_seconds)
         if agents
@@ -202,6 +194,25 @@ def _erlang_a_outcome(queue: Queue, agents: int) -> Outcome:
 class Staffing:
     on_phones: Outcome  # the fewest agents meeting the target, and what they achieve
     scheduled: int  # agents to schedule, shrinkage included
+
+
+def _fewest_erlang_c_agents(queue: Queue, target: float) -> int:
+    """The fewest agents whose Erlang C service level reaches `target`, in one pass: Erlang B is
+    carried up agent by agent to the load (below it nobody is answered in time), then each
+    further agent is one more step of the same recursion and one exp(), instead of a fresh
+    recursion for every candidate of a bisection (100 intervals at 2,000 agents: milliseconds)."""
+    traffic, handle, threshold = queue.traffic, queue.handle_seconds, queue.threshold_seconds
+    blocking = 1.0
+    agents = 0
+    while agents + 1 <= traffic:
+        agents += 1
+        blocking = traffic * blocking / (agents + traffic * blocking)
+    while True:
+        agents += 1
+        blocking = traffic * blocking / (agents + traffic * blocking)
+        waits = agents * blocking / (agents - traffic * (1 - blocking))
+        if 1 - waits * math.exp(-(agents - traffic) / handle * threshold) >= target:
+            return agents
 
 
 def agents_needed(
@@ -224,6 +235,9 @@ def agents_needed(
             max_abandonment is None or result.abandonment <= max_abandonment
         )
 
+    if queue.patience_seconds is None:
+        best = outcome(queue, _fewest_erlang_c_agents(queue, target))
+        return Staffing(best, math.ceil(best.agents / (1 - shrinkage) - 1e-9))
     # Both figures improve with every agent added: find a bound, then bisect.
     low, high = 0, max(1, math.ceil(queue.traffic))
     while not enough(outcome(queue, high)):

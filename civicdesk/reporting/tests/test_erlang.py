@@ -165,3 +165,26 @@ def test_erlang_a_with_thousands_of_agents_stays_a_probability():
             assert 0 <= share <= 1
     assert outcome(big, 1_900).abandonment > outcome(big, 2_050).abandonment
     assert outcome(big, 1_900).service_level < outcome(big, 2_050).service_level
+
+
+@pytest.mark.parametrize("ahead", [0, 1, 3, 7])
+def test_answered_in_time_from_a_place_in_the_queue_matches_the_sum_of_exponentials(ahead):
+    """The closed form (incomplete beta) against the textbook density of a sum of exponentials
+    with distinct rates, in exact fractions: P(V <= t and patience > V) for one place."""
+    from civicdesk.reporting.erlang import _answered_in_time_after_waiting
+
+    agents, service, abandon, threshold = 3, 1 / 180, 1 / 90, 60.0
+    place = ahead + 1
+    rates = [Fraction(agents, 180) + i * Fraction(1, 90) for i in range(place)]
+    theta = Fraction(1, 90)
+    expected = 0.0
+    for i, rate in enumerate(rates):
+        weight = math.prod(other / (other - rate) for j, other in enumerate(rates) if j != i)
+        # ∫0^t e^(-theta v) rate e^(-rate v) dv
+        expected += float(weight * rate / (rate + theta)) * (
+            1 - math.exp(-float(rate + theta) * threshold)
+        )
+    start = [0.0] * place
+    start[-1] = 1.0
+    computed = _answered_in_time_after_waiting(start, agents, service, abandon, threshold)
+    assert computed == pytest.approx(expected, rel=1e-9, abs=1e-12)
