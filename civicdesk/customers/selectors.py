@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from civicdesk.core import authz, crypto
 from civicdesk.core.errors import DomainError
@@ -157,12 +157,30 @@ def customer_ids_by_phone(*, actor: User, phones: Iterable[str]) -> dict[str, in
     return {value: ids.pop() for value, ids in owners.items() if len(ids) == 1}
 
 
-def customer_by_phone(*, actor: User, phone: str) -> Customer | None:
-    """The one customer with this number, as a reference to link to, or None."""
-    customer_id = customer_ids_by_phone(actor=actor, phones=[phone]).get(phone)
-    if customer_id is None:
+def sole_customer_reachable_at(
+    organisation_id: int | None, *, email: str = "", phone: str = ""
+) -> Customer | None:
+    """The one customer of the organisation with this e-mail address or (E.164) number, as a
+    reference to link a contact to; None when there is none or more than one (a shared family
+    address, details of two people). The channels (mail, web form, calls) match senders by it.
+
+    Only the id and organisation are read: nobody is shown the customer's data, so no access
+    is logged (the agent who opens the case opens the customer, and that is logged)."""
+    wanted = Q()
+    if email:
+        wanted |= Q(kind=ContactKind.EMAIL, value=email.strip().lower())
+    if phone:
+        wanted |= Q(kind=ContactKind.PHONE, value=phone)
+    if organisation_id is None or not wanted:
         return None
-    return Customer.objects.for_actor(actor).only("pk", "organisation_id").get(pk=customer_id)
+    ids = set(
+        CustomerContact.objects.for_organisation(organisation_id)
+        .filter(wanted)
+        .values_list("customer_id", flat=True)[:10]
+    )
+    if len(ids) != 1:
+        return None
+    return Customer.objects.only("pk", "organisation_id").get(pk=ids.pop())
 
 
 def masked_national_id(customer: Customer) -> str:

@@ -21,7 +21,7 @@ from civicdesk.cases.choices import OPEN_STATUSES, Channel, EventKind
 from civicdesk.cases.models import Case, CaseEvent
 from civicdesk.core import authz
 from civicdesk.core.errors import DomainError
-from civicdesk.customers.models import ContactKind, Customer, CustomerContact
+from civicdesk.customers.selectors import sole_customer_reachable_at
 from civicdesk.intake import mailparse
 from civicdesk.intake.mailparse import Limits, ParsedMail, Refused
 from civicdesk.intake.models import (
@@ -253,19 +253,6 @@ def find_thread(mailbox: Mailbox, mail: ParsedMail) -> tuple[Case | None, str]:
     return None, ThreadedBy.NEW
 
 
-def _customer_for(organisation_id: int, address: str) -> Customer | None:
-    """The one customer with this e-mail address; none when nobody or several have it. Asked
-    through the contacts' (organisation, kind, value) index: no join for the usual stranger."""
-    ids = set(
-        CustomerContact.objects.filter(
-            organisation_id=organisation_id, kind=ContactKind.EMAIL, value=address.lower()
-        ).values_list("customer_id", flat=True)[:10]
-    )
-    if len(ids) != 1:
-        return None
-    return Customer.objects.only("pk", "organisation_id").get(pk=ids.pop())
-
-
 # --- recording ----------------------------------------------------------------------------------
 
 
@@ -386,7 +373,7 @@ def _new_case(
     mailbox: Mailbox, account: User, mail: ParsedMail, previous: Case | None
 ) -> tuple[Case, CaseEvent]:
     organisation = mailbox.organisation
-    customer = _customer_for(organisation.pk, mail.from_address)
+    customer = sole_customer_reachable_at(organisation.pk, email=mail.from_address)
     description = mail.body_text
     if previous is not None:
         description = (

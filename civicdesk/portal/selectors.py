@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -16,7 +15,6 @@ from civicdesk.catalog.choices import RosaTier
 from civicdesk.catalog.models import CaseType, Topic
 from civicdesk.core import crypto
 from civicdesk.core.errors import NotFound
-from civicdesk.customers.models import ContactKind, Customer, CustomerContact
 from civicdesk.org.models import Organisation
 from civicdesk.portal.models import CodeChannel, StatusCode
 
@@ -65,31 +63,6 @@ def contact_topics(organisation: Organisation) -> list[ContactTopic]:
 def contact_hash(kind: str, value: str) -> str:
     """The keyed hash a web-form sender's normalised e-mail address or phone number is kept as."""
     return crypto.lookup_hash(f"portal-contact:{kind}", value)
-
-
-def known_customer(organisation: Organisation, *, email: str, phone: str) -> Customer | None:
-    """The one customer of the register whose e-mail address or phone number the sender gave;
-    None when there is none, or more than one (a shared family address, details of two people).
-
-    Only the customer's id and organisation are read: nobody is shown their data here, so the
-    access log is not written (the agent who opens the case opens the customer, and that is
-    logged).
-    """
-    wanted = Q()
-    if email:
-        wanted |= Q(kind=ContactKind.EMAIL, value=email)
-    if phone:
-        wanted |= Q(kind=ContactKind.PHONE, value=phone)
-    if not wanted:
-        return None
-    ids = set(
-        CustomerContact.objects.for_organisation(organisation.pk)
-        .filter(wanted)
-        .values_list("customer_id", flat=True)[:10]
-    )
-    if len(ids) != 1:
-        return None
-    return Customer.objects.only("pk", "organisation_id").get(pk=ids.pop())
 
 
 def web_form_case(organisation: Organisation, reference: str, kind: str, value: str) -> Case | None:

@@ -23,6 +23,7 @@ from civicdesk.catalog.models import CaseType
 from civicdesk.core import crypto
 from civicdesk.core.errors import DomainError
 from civicdesk.customers.contacts import normalise_email, normalise_phone
+from civicdesk.customers.selectors import sole_customer_reachable_at
 from civicdesk.integrations.mail import queue_email
 from civicdesk.org.models import Organisation
 from civicdesk.org.services import channel_service_user
@@ -92,7 +93,7 @@ def submit_web_form(
         case_type=case_type,
         subject=subject,
         description=message,
-        customer=selectors.known_customer(organisation, email=email, phone=phone),
+        customer=sole_customer_reachable_at(organisation.pk, email=email, phone=phone),
         summary=_summary(organisation, name=name, email=email, phone=phone, language=language),
         assign_to_actor=False,
     )

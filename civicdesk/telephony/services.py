@@ -17,7 +17,7 @@ from civicdesk.cases.models import Case, CaseContact
 from civicdesk.core import authz
 from civicdesk.core.errors import DomainError
 from civicdesk.customers.contacts import normalise_phone
-from civicdesk.customers.selectors import customer_by_phone, customer_ids_by_phone
+from civicdesk.customers.selectors import customer_ids_by_phone, sole_customer_reachable_at
 from civicdesk.org.models import Organisation, User
 from civicdesk.org.services import channel_service_user
 from civicdesk.telephony import realtime
@@ -174,7 +174,7 @@ def report_call_event(
     for name, value in summary.items():
         setattr(call, name, value)
     if call.customer_id is None and call.caller_number.startswith("+"):
-        call.customer = customer_by_phone(actor=actor, phone=call.caller_number)
+        call.customer = sole_customer_reachable_at(actor.organisation_id, phone=call.caller_number)
     call.save()
     if call.talk_seconds is not None and call.contact_id is not None:
         case_services.record_talk_time(
