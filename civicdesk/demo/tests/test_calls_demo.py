@@ -1,7 +1,5 @@
 """The demo's calls: weeks of a queue that the call figures can be read from, loaded once."""
 
-import time
-
 import pytest
 
 from civicdesk.demo.constants import DEMO_PASSWORD
@@ -20,9 +18,7 @@ def test_four_weeks_of_calls_with_plausible_figures_loaded_once():
     organisation = load_organisation(
         actor=admin, spec=SKELLEFTEA, password=DEMO_PASSWORD, report=report
     )
-    started = time.monotonic()
     calls.load(spec=SKELLEFTEA, report=report)
-    print(f"{report.created['Call']} calls in {time.monotonic() - started:.1f} s")
 
     stored = Call.objects.filter(organisation=organisation)
     figures = call_summary(stored)
