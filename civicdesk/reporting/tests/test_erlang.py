@@ -191,3 +191,67 @@ def test_answered_in_time_from_a_place_in_the_queue_matches_the_sum_of_exponenti
     start[-1] = 1.0
     computed = _answered_in_time_after_waiting(start, agents, service, abandon, threshold)
     assert computed == pytest.approx(expected, rel=1e-9, abs=1e-12)
+
+
+@pytest.mark.parametrize("agents", [1_000, 10_000, 100_000])
+def test_erlang_c_agrees_with_a_60_digit_computation(agents):
+    """The probability of waiting and the service level against the same recursion carried out
+    in 60-digit decimal arithmetic, at 98 % occupancy."""
+    from decimal import Decimal, localcontext
+
+    queue = Queue(contacts=agents * 0.98 * 20, interval_seconds=3600, handle_seconds=180)
+    with localcontext() as context:
+        context.prec = 60
+        traffic = Decimal(queue.contacts) / 3600 * 180
+        blocking = Decimal(1)
+        for k in range(1, agents + 1):
+            blocking = traffic * blocking / (k + traffic * blocking)
+        waits = agents * blocking / (agents - traffic * (1 - blocking))
+        drain = (agents - traffic) / 180
+        service_level = 1 - waits * (-drain * 120).exp()
+    result = outcome(queue, agents)
+    assert result.waiting == pytest.approx(float(waits), rel=1e-12)
+    assert result.service_level == pytest.approx(float(service_level), rel=1e-12)
+
+
+@pytest.mark.parametrize("agents", [1_000, 5_000])
+def test_erlang_a_agrees_with_a_60_digit_computation(agents):
+    """Erlang A's waiting, abandonment and service level against the same formulas (the
+    stationary distribution, and the negative binomial sum for answered in time) carried out in
+    60-digit decimal arithmetic, with the load just above the agents."""
+    from decimal import Decimal, localcontext
+
+    queue = Queue(
+        contacts=agents * 1.02 * 20, interval_seconds=3600, handle_seconds=180,
+        patience_seconds=120,
+    )  # fmt: skip
+    with localcontext() as context:
+        context.prec = 60
+        arrival = Decimal(queue.contacts) / 3600
+        service, abandon, threshold = Decimal(1) / 180, Decimal(1) / 120, Decimal(120)
+        weights = [Decimal(1)]
+        for k in range(1, agents + 1):
+            weights.append(weights[-1] * arrival / (k * service))
+        queued = []
+        current = weights[-1]
+        while True:
+            current = current * arrival / (agents * service + (len(queued) + 1) * abandon)
+            queued.append(current)
+            if current < weights[-1] * Decimal("1e-40"):
+                break
+        total = sum(weights) + sum(queued)
+        no_wait = sum(weights[:agents]) / total
+        waiting_callers = sum(j * p for j, p in enumerate(queued, start=1)) / total
+        start = [weights[agents] / total, *(p / total for p in queued[:-1])]
+        rate = agents * service
+        alpha = rate / abandon + 1
+        x = (-abandon * threshold).exp()
+        mass, below, in_time = x**alpha, Decimal(0), Decimal(0)
+        for s, share in enumerate(start, start=1):
+            below += mass
+            mass = mass * (alpha + s - 1) / s * (1 - x)
+            in_time += share * rate / (rate + s * abandon) * (1 - below)
+    result = outcome(queue, agents)
+    assert result.waiting == pytest.approx(float(1 - no_wait), rel=1e-9)
+    assert result.abandonment == pytest.approx(float(abandon * waiting_callers / arrival), rel=1e-9)
+    assert result.service_level == pytest.approx(float(no_wait + in_time), rel=1e-9)
